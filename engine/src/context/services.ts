@@ -1,0 +1,60 @@
+import type { DefinitionStore } from '../model/definition-store.ts';
+import type { Db } from '../persistence/db.ts';
+import type { ScriptHost, ScriptOutcome, ScriptSandbox } from '../scripts/index.ts';
+import type { Clock } from '../timers/clock.ts';
+
+export interface EngineConfig {
+  /** write history rows (activity instances, variable updates, tasks) */
+  history: boolean;
+  /** operations one command may run before it is stopped as a runaway loop */
+  maxSteps: number;
+  /** retries of a job or script task when the model sets no camunda:failedJobRetryTimeCycle */
+  defaultRetries: number;
+  /** how long the job executor holds a job it works on */
+  jobLockMs: number;
+  /** this engine's name as a lock owner */
+  workerId: string;
+  /** how often a command that lost an optimistic-lock race is run again */
+  conflictRetries: number;
+  /** PostgreSQL: group-commit transactions on their way at once */
+  commitGroupsInFlight: number;
+}
+
+/** What a `camunda:class` / `camunda:delegateExpression` handler can see and do. */
+export interface DelegateExecution {
+  readonly id: string;
+  readonly processInstanceId: string;
+  readonly processDefinitionId: string;
+  readonly processBusinessKey: string | null;
+  readonly activityId: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+  getVariable(name: string): unknown;
+  setVariable(name: string, value: unknown): void;
+  setVariableLocal(name: string, value: unknown): void;
+}
+
+export type DelegateHandler = (execution: DelegateExecution) => void;
+
+/** A script language the embedder adds (the conformance runner adds the one Groovy line Camunda's tests use). */
+export type ScriptEngine = (source: string, host: ScriptHost) => ScriptOutcome;
+
+export interface EngineEvent {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface EngineServices {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly definitions: DefinitionStore;
+  readonly scripts: ScriptSandbox;
+  readonly delegates: ReadonlyMap<string, DelegateHandler>;
+  readonly scriptEngines: ReadonlyMap<string, ScriptEngine>;
+  readonly config: EngineConfig;
+  /** what deployed models may use: registered handlers and script languages */
+  compileOptions(): { delegates: ReadonlySet<string>; scriptFormats: ReadonlySet<string> };
+  /** delivered after the command's transaction committed */
+  emit(events: EngineEvent[]): void;
+  /** writes a command's batch, possibly together with other commands' batches (group commit) */
+  commit(sql: string): Promise<void>;
+}

@@ -1,0 +1,52 @@
+import type { CommandContext } from '../context/command-context.ts';
+import { startByEvent } from './start-by-event.ts';
+import { eventTriggered } from './trigger.ts';
+
+interface Candidate {
+  id: string;
+  instanceId: string | null;
+  definitionId: string | null;
+  elementId: string;
+  executionId: string | null;
+  eventId: string | null;
+}
+
+/**
+ * Throws a signal: every subscriber in every instance and every signal start event receives
+ * it, matched by the signal's name, not its id (BPMN 2.0 §10.5.1; Camunda's
+ * signalEventReceived). Subscribers are those listening when the signal is thrown, all in
+ * this one transaction.
+ */
+export async function broadcastSignal(ctx: CommandContext, name: string, variables: Record<string, unknown> = {}): Promise<number> {
+  const candidates = new Map<string, Candidate>();
+  const rows = await ctx.services.db.query<{ id: string; instance_id: string | null; definition_id: string | null; element_id: string; execution_id: string | null; config: { eventId?: string } | null }>(
+    `SELECT id, instance_id, definition_id, element_id, execution_id, config FROM event_subscriptions WHERE type = 'signal' AND event_name = $1 ORDER BY id`,
+    [name],
+  );
+  for (const r of rows) {
+    candidates.set(r.id, { id: r.id, instanceId: r.instance_id, definitionId: r.definition_id, elementId: r.element_id, executionId: r.execution_id, eventId: r.config?.eventId ?? null });
+  }
+  for (const inst of ctx.instances.values()) {
+    if (inst.ended) continue;
+    for (const s of inst.subscriptions.values()) {
+      if (s.type !== 'signal' || s.event_name !== name) continue;
+      candidates.set(s.id, { id: s.id, instanceId: inst.id, definitionId: s.definition_id, elementId: s.element_id!, executionId: s.execution_id, eventId: (s.config as { eventId?: string } | null)?.eventId ?? null });
+    }
+  }
+  let delivered = 0;
+  for (const c of [...candidates.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (c.instanceId === null) {
+      if (!c.definitionId) continue;
+      await startByEvent(ctx, c.definitionId, c.elementId, { variables });
+      delivered += 1;
+      continue;
+    }
+    const inst = await ctx.tryInstance(c.instanceId);
+    const sub = inst?.subscriptions.get(c.id);
+    if (!inst || !sub) continue; // gone since: fired by an earlier receiver, or its owner ended
+    await eventTriggered(ctx, inst, sub.execution_id!, sub.element_id!, variables, c.eventId ?? undefined);
+    delivered += 1;
+  }
+  ctx.emit({ type: 'signal.thrown', name, delivered });
+  return delivered;
+}

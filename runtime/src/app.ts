@@ -1,0 +1,76 @@
+import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { Engine, type Db } from '@liuzhuan/engine';
+import type { RuntimeConfig } from './config.ts';
+import { authPlugin } from './infra/auth.ts';
+import { errorsPlugin } from './infra/errors.ts';
+import { swaggerPlugin } from './infra/swagger.ts';
+import { loginRoutes } from './routes/api/auth/login.routes.ts';
+import { healthRoutes } from './routes/api/health/health.routes.ts';
+import { engineRestRoutes } from './routes/engine-rest/index.ts';
+import { IdentityService } from './services/identity/identity.service.ts';
+import { JobExecutor } from './services/job-executor/job-executor.ts';
+
+export interface App {
+  fastify: FastifyInstance;
+  engine: Engine;
+  identity: IdentityService;
+  jobs: JobExecutor;
+  /** set when this start created the admin with a generated password (print it once) */
+  generatedAdminPassword: string | null;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  db?: Db;
+  /** pino logging (false in tests) */
+  logger?: boolean;
+}
+
+/** The runtime as one object; tests build the same app and use fastify.inject(). */
+export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): Promise<App> {
+  const engine = await Engine.create({
+    db: opts.db,
+    database: opts.db ? undefined : { databaseUrl: config.databaseUrl ?? undefined, dataDir: config.databaseUrl ? undefined : config.dataDir },
+  });
+  const identity = new IdentityService(engine.db);
+  await identity.migrate();
+  const boot = await identity.bootstrap(config.adminPassword);
+  const fastify = Fastify({
+    logger: opts.logger === false || opts.logger === undefined ? false : { level: config.logLevel },
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 64 ? req.headers['x-request-id'] : randomUUID()),
+    requestIdHeader: false,
+    bodyLimit: 10 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  fastify.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  // the API docs are public
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), auth: 'public' };
+  });
+  await fastify.register(errorsPlugin);
+  await fastify.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
+  await fastify.register(authPlugin, { identity, secret: await identity.signingKey(), tokenTtlSeconds: config.tokenTtlSeconds });
+  await fastify.register(swaggerPlugin);
+  await fastify.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 100, fields: 100 } });
+  await fastify.register(healthRoutes, { engine });
+  await fastify.register(loginRoutes, { identity });
+  await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity });
+  const jobs = new JobExecutor(engine, config.jobPollMs);
+  return {
+    fastify,
+    engine,
+    identity,
+    jobs,
+    generatedAdminPassword: boot.password,
+    close: async () => {
+      await jobs.stop();
+      await fastify.close();
+      await engine.close();
+    },
+  };
+}

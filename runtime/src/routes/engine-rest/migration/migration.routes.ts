@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { RouteDeps } from '../deps.ts';
+
+/** /engine-rest/migration (Camunda 7 REST) — to be written */
+export async function migrationRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  void app;
+  void deps;
+}

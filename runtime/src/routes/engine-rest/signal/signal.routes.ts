@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { RouteDeps } from '../deps.ts';
+
+/** /engine-rest/signal (Camunda 7 REST) — to be written */
+export async function signalRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  void app;
+  void deps;
+}

@@ -1,0 +1,41 @@
+import { readConfig, ConfigError } from './config.ts';
+import { buildApp } from './app.ts';
+
+/** process entry: config, listen, job executor; SIGTERM/SIGINT → stop acquiring, drain, close */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = readConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`configuration error: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const app = await buildApp(config, { logger: true });
+  if (config.jobExecutor) app.jobs.start();
+  const address = await app.fastify.listen({ port: config.port, host: config.host });
+  const backend = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`Liuzhuan is running at ${address.replace('127.0.0.1', 'localhost')}  — database: ${backend}`);
+  console.log(`  REST API: ${address}/engine-rest   API docs: ${address}/docs`);
+  if (app.generatedAdminPassword) {
+    console.log(`  first start: user 'admin' was created with the password ${app.generatedAdminPassword}`);
+    console.log('  (shown only now; set ADMIN_PASSWORD to choose it)');
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
