@@ -1,7 +1,8 @@
 import type { Db } from '../persistence/db.ts';
+import { WriteBatch } from './write-batch.ts';
 
 interface Pending {
-  sql: string;
+  batch: WriteBatch;
   resolve: () => void;
   reject: (e: unknown) => void;
 }
@@ -9,8 +10,9 @@ interface Pending {
 /**
  * Group commit. Each command's writes are one batch (one implicit transaction); while
  * `maxInFlight` batches are on their way to the database, batches of other commands that
- * finish meanwhile wait and then go together as ONE transaction: one round trip and one
- * commit (one WAL flush) for many commands. A command is acknowledged only when its group
+ * finish meanwhile wait and then go together as ONE transaction: one round trip, one
+ * statement per table and kind (write-batch.ts) and one commit (one WAL flush) for many
+ * commands. A command is acknowledged only when its group
  * has committed. If a group fails — one member lost a revision race, say — nothing of it was
  * written, and every member is sent again on its own so each gets its own answer.
  */
@@ -24,9 +26,9 @@ export class GroupCommitter {
     private readonly maxGroup = 64,
   ) {}
 
-  submit(sql: string): Promise<void> {
+  submit(batch: WriteBatch): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ sql, resolve, reject });
+      this.queue.push({ batch, resolve, reject });
       this.pump();
     });
   }
@@ -45,7 +47,7 @@ export class GroupCommitter {
   private async send(group: Pending[]): Promise<void> {
     if (group.length === 1) return this.sendOne(group[0]!);
     try {
-      await this.db.batch(group.map((g) => g.sql).join(';\n'));
+      await this.db.batch(WriteBatch.sqlOf(group.map((g) => g.batch)));
       for (const g of group) g.resolve();
     } catch {
       for (const g of group) await this.sendOne(g);
@@ -54,7 +56,7 @@ export class GroupCommitter {
 
   private async sendOne(g: Pending): Promise<void> {
     try {
-      await this.db.batch(g.sql);
+      await this.db.batch(g.batch.toSql());
       g.resolve();
     } catch (e) {
       g.reject(e);

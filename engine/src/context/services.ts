@@ -2,6 +2,7 @@ import type { DefinitionStore } from '../model/definition-store.ts';
 import type { Db } from '../persistence/db.ts';
 import type { ScriptHost, ScriptOutcome, ScriptSandbox } from '../scripts/index.ts';
 import type { Clock } from '../timers/clock.ts';
+import type { WriteBatch } from './write-batch.ts';
 
 export interface EngineConfig {
   /** write history rows (activity instances, variable updates, tasks) */
@@ -56,5 +57,5 @@ export interface EngineServices {
   /** delivered after the command's transaction committed */
   emit(events: EngineEvent[]): void;
   /** writes a command's batch, possibly together with other commands' batches (group commit) */
-  commit(sql: string): Promise<void>;
+  commit(batch: WriteBatch): Promise<void>;
 }

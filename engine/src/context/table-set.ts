@@ -1,5 +1,6 @@
 import { literal, quoteIdent, type ColumnType } from '../persistence/sql-literal.ts';
 import { TABLES, type RowOf, type TableName } from '../persistence/tables.ts';
+import type { WriteBatch } from './write-batch.ts';
 
 type EntryState = 'new' | 'clean' | 'dirty' | 'gone';
 
@@ -86,22 +87,19 @@ export class TableSet<N extends TableName> {
     return false;
   }
 
-  /** the SQL statements that bring the table in line: deletes, updates, inserts */
-  toSql(): string[] {
-    if (!this.hasChanges()) return [];
+  /** put the writes that bring the table in line into `batch`: deletes, updates, inserts */
+  collect(batch: WriteBatch, insertsOnly = false): void {
+    if (!this.hasChanges()) return;
     const { cols, names, table, columnList } = shapeOf(this.table);
-    const out: string[] = [];
-    const gone: string[] = [];
-    const inserts: string[] = [];
+    const w = batch.writesOf(this.table, columnList);
     for (const [id, e] of this.entries) {
-      if (e.state === 'gone') gone.push(literal(id, 'text'));
-      else if (e.state === 'new') inserts.push(`(${names.map((c) => literal((e.row as Record<string, unknown>)[c], cols[c]!)).join(', ')})`);
-      else if (e.state === 'dirty') out.push(updateSql(table, cols, id, e.row as Record<string, unknown>));
+      if (e.state === 'new') w.inserts.push(`(${names.map((c) => literal((e.row as Record<string, unknown>)[c], cols[c]!)).join(', ')})`);
+      else if (insertsOnly) continue;
+      else if (e.state === 'gone') w.deletes.push(literal(id, 'text'));
+      else if (e.state === 'dirty') w.updates.push(updateSql(table, cols, id, e.row as Record<string, unknown>));
     }
-    for (const [id, p] of this.patches) out.push(updateSql(table, cols, id, p as Record<string, unknown>));
-    if (gone.length) out.unshift(`DELETE FROM ${table} WHERE id IN (${gone.join(', ')})`);
-    if (inserts.length) out.push(`INSERT INTO ${table} (${columnList}) VALUES ${inserts.join(', ')}`);
-    return out;
+    if (insertsOnly) return;
+    for (const [id, p] of this.patches) w.updates.push(updateSql(table, cols, id, p as Record<string, unknown>));
   }
 }
 

@@ -1,6 +1,7 @@
 import { literal, quoteIdent, type ColumnType } from '../persistence/sql-literal.ts';
 import { TABLES, type RowOf, type TableName } from '../persistence/tables.ts';
 import { TableSet } from './table-set.ts';
+import { WriteBatch } from './write-batch.ts';
 
 type Sets = { [N in TableName]: TableSet<N> };
 
@@ -19,6 +20,9 @@ const ORDER: TableName[] = [
   'hist_variable_updates',
   'hist_incidents',
 ];
+
+/** process_instances first: only its inserts go here (its updates are the revision checks) */
+const WRITE_ORDER: TableName[] = ['process_instances', ...ORDER];
 
 /**
  * Everything one command changed, written in ONE batch (one round trip, one transaction).
@@ -58,27 +62,28 @@ export class UnitOfWork {
     return Object.values(this.sets).some((set) => set.hasChanges());
   }
 
-  toSql(): string {
-    const statements: string[] = [];
+  /** everything this command changed, as a batch the group committer may merge with others */
+  toBatch(): WriteBatch {
+    const batch = new WriteBatch(WRITE_ORDER);
     const touched = new Set<string>();
     for (const set of Object.values(this.sets)) set.touchedInstances(touched);
     // revision checks first, in id order, so concurrent batches lock instances in one order
     for (const id of [...touched].sort()) {
       const rev = this.loadedRev.get(id);
       if (rev === undefined) continue; // created by this command
-      statements.push(this.instanceStatement(id, rev));
+      batch.checks.push([`i:${id}`, this.instanceStatement(id, rev)]);
     }
     for (const [jobId, owner] of this.jobGuards) {
       const ownerCond = owner === null ? 'lock_owner IS NULL' : `lock_owner = ${literal(owner, 'text')}`;
-      statements.push(
+      batch.checks.push([
+        `j:${jobId}`,
         `SELECT lz_assert((SELECT count(*) FROM jobs WHERE id = ${literal(jobId, 'text')} AND ${ownerCond}) = 1, ${literal(`job ${jobId}`, 'text')})`,
-      );
+      ]);
     }
     // new instances are inserted before their rows; the other instance rows were handled above
-    const insts = this.sets.process_instances?.toSql().filter((s) => s.startsWith('INSERT')) ?? [];
-    statements.push(...insts);
-    for (const t of ORDER) if (this.sets[t]) statements.push(...this.sets[t]!.toSql());
-    return statements.join(';\n');
+    this.sets.process_instances?.collect(batch, true);
+    for (const t of ORDER) this.sets[t]?.collect(batch);
+    return batch;
   }
 
   /** raise (or delete, for ended instances) one instance row, asserting its revision */
@@ -97,8 +102,8 @@ export class UnitOfWork {
     return `WITH c AS (UPDATE process_instances SET ${sets.join(', ')}, rev = ${rev + 1} WHERE ${where} RETURNING 1) SELECT lz_assert(count(*) = 1, ${what}) FROM c`;
   }
 
-  async flush(commit: (sql: string) => Promise<void>): Promise<void> {
-    const sql = this.toSql();
-    if (sql) await commit(sql);
+  async flush(commit: (batch: WriteBatch) => Promise<void>): Promise<void> {
+    const batch = this.toBatch();
+    if (!batch.isEmpty()) await commit(batch);
   }
 }
