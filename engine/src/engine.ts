@@ -14,7 +14,7 @@ import { cancelActivityInstance, deleteProcessInstance, removeInstanceVariable, 
 import { acquireJobs, executeJob, setJobRetries } from './commands/jobs.ts';
 import { startProcess, type StartedInstance, type StartProcessOptions } from './commands/start-process.ts';
 import { addComment, listComments, type CommentInfo } from './commands/comments.ts';
-import { deleteDeployment } from './commands/deployments.ts';
+import { deleteDefinition, deleteDeployment } from './commands/deployments.ts';
 import { migrateInstances, validatePlan, type MigrationPlan } from './commands/migration.ts';
 import { modifyProcessInstance, type ModificationInstruction } from './commands/modification.ts';
 import { assignTask, completeTask, delegateTask, resolveTask, updateTask } from './commands/tasks.ts';
@@ -30,7 +30,7 @@ import { broadcastSignal } from './operations/signals.ts';
 import { openDb, type Db, type DbOptions } from './persistence/db.ts';
 import { migrate } from './persistence/migrate.ts';
 import { loadActivityTree, type ActivityInstance } from './persistence/repos/activity-tree.repo.ts';
-import { getResource, listDefinitions, type DefinitionInfo } from './persistence/repos/definitions.repo.ts';
+import { countDefinitions, getResource, listDefinitions, type DefinitionInfo, type DefinitionQuery } from './persistence/repos/definitions.repo.ts';
 import * as history from './persistence/repos/history.repo.ts';
 import { countInstances, getInstance, listInstances, type InstanceInfo, type InstanceQuery } from './persistence/repos/instances.repo.ts';
 import * as runtime from './persistence/repos/runtime.repo.ts';
@@ -148,8 +148,17 @@ export class Engine {
     return deploy(this.services, resources, opts);
   }
 
-  getDefinitions(q?: { key?: string; latestOnly?: boolean; deploymentId?: string }): Promise<DefinitionInfo[]> {
+  getDefinitions(q?: DefinitionQuery): Promise<DefinitionInfo[]> {
     return listDefinitions(this.db, q);
+  }
+
+  countDefinitions(q?: DefinitionQuery): Promise<number> {
+    return countDefinitions(this.db, q);
+  }
+
+  /** deletes one definition version; its resource stays in the deployment */
+  deleteDefinition(definitionId: string, opts?: { cascade?: boolean }): Promise<void> {
+    return deleteDefinition(this.services, definitionId, opts);
   }
 
   getDefinitionXml(definitionId: string): Promise<{ name: string; content: string } | null> {

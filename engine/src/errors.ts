@@ -13,6 +13,7 @@ export const ERRORS = {
   LZ_ERR_DEPLOY_INVALID: { kind: 'invalid', message: 'The model is not valid' },
   LZ_ERR_DEPLOYMENT_NOT_FOUND: { kind: 'not-found', message: 'Deployment not found' },
   LZ_ERR_DEPLOYMENT_IN_USE: { kind: 'conflict', message: 'Instances of the deployment are still running; delete with cascade' },
+  LZ_ERR_DEFINITION_IN_USE: { kind: 'conflict', message: 'Instances of the process definition are still running; delete with cascade' },
   LZ_ERR_DEPLOY_EMPTY: { kind: 'invalid', message: 'The deployment contains no resources' },
   LZ_ERR_EXPRESSION_SYNTAX: { kind: 'invalid', message: 'The expression cannot be parsed' },
   LZ_ERR_EXPRESSION_UNSUPPORTED: { kind: 'invalid', message: 'The expression uses a construct outside the supported subset' },

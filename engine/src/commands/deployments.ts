@@ -15,9 +15,36 @@ export async function deleteDeployment(services: EngineServices, deploymentId: s
   const [dep] = await db.query<{ id: string }>(`SELECT id FROM deployments WHERE id = $1`, [deploymentId]);
   if (!dep) throw new LzError('LZ_ERR_DEPLOYMENT_NOT_FOUND', deploymentId);
   const defs = await db.query<{ id: string; key: string }>(`SELECT id, key FROM process_definitions WHERE deployment_id = $1`, [deploymentId]);
+  await removeDefinitions(services, defs, opts, 'LZ_ERR_DEPLOYMENT_IN_USE', async (q) => {
+    await q(`DELETE FROM deployment_resources WHERE deployment_id = $1`, [deploymentId]);
+    await q(`DELETE FROM deployments WHERE id = $1`, [deploymentId]);
+  });
+}
+
+/**
+ * Deletes one process definition (Camunda's RepositoryService.deleteProcessDefinition): its
+ * start events go, its resource stays in the deployment. Running instances stop it unless
+ * `cascade`; the previous version of the key gets its start events back.
+ */
+export async function deleteDefinition(services: EngineServices, definitionId: string, opts: { cascade?: boolean } = {}): Promise<void> {
+  const defs = await services.db.query<{ id: string; key: string }>(`SELECT id, key FROM process_definitions WHERE id = $1`, [definitionId]);
+  if (defs.length === 0) throw new LzError('LZ_ERR_DEFINITION_NOT_FOUND', definitionId);
+  await removeDefinitions(services, defs, opts, 'LZ_ERR_DEFINITION_IN_USE', async () => {});
+}
+
+type Q = <R = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => Promise<R[]>;
+
+async function removeDefinitions(
+  services: EngineServices,
+  defs: { id: string; key: string }[],
+  opts: { cascade?: boolean },
+  inUse: 'LZ_ERR_DEPLOYMENT_IN_USE' | 'LZ_ERR_DEFINITION_IN_USE',
+  alsoRemove: (q: Q) => Promise<void>,
+): Promise<void> {
+  const db = services.db;
   const defIds = defs.map((d) => d.id);
   const running = await db.query<{ id: string }>(`SELECT id FROM process_instances WHERE definition_id = ANY($1::text[]) ORDER BY id`, [defIds]);
-  if (running.length > 0 && !opts.cascade) throw new LzError('LZ_ERR_DEPLOYMENT_IN_USE', `${running.length} instance(s), e.g. ${running[0]!.id}`);
+  if (running.length > 0 && !opts.cascade) throw new LzError(inUse, `${running.length} instance(s), e.g. ${running[0]!.id}`);
   for (const r of running) {
     await runCommand(services, async (ctx) => {
       const inst = await ctx.tryInstance(r.id);
@@ -35,9 +62,8 @@ export async function deleteDeployment(services: EngineServices, deploymentId: s
     }
     await q(`DELETE FROM event_subscriptions WHERE instance_id IS NULL AND definition_id = ANY($1::text[])`, [defIds]);
     await q(`DELETE FROM jobs WHERE instance_id IS NULL AND definition_id = ANY($1::text[])`, [defIds]);
-    await q(`DELETE FROM process_definitions WHERE deployment_id = $1`, [deploymentId]);
-    await q(`DELETE FROM deployment_resources WHERE deployment_id = $1`, [deploymentId]);
-    await q(`DELETE FROM deployments WHERE id = $1`, [deploymentId]);
+    await q(`DELETE FROM process_definitions WHERE id = ANY($1::text[])`, [defIds]);
+    await alsoRemove(q);
     for (const key of new Set(defs.map((d) => d.key))) {
       await q(`SELECT pg_notify('lz_definitions', $1)`, [key]);
       const [latest] = await q<{ id: string }>(`SELECT id FROM process_definitions WHERE key = $1 ORDER BY version DESC LIMIT 1`, [key]);

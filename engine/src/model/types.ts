@@ -17,6 +17,8 @@ export interface ProcessModel {
   readonly startableInTasklist: boolean;
   /** the form of the none start event (camunda:formKey / formRef, zeebe:formDefinition) */
   readonly startFormKey: string | null;
+  /** the generated start form (camunda:formData on the none start event); empty without one */
+  readonly startFormFields: readonly FormFieldModel[];
   /** the process itself is the outermost scope */
   readonly root: ScopeModel;
   readonly scopes: ReadonlyMap<string, ScopeModel>;
@@ -28,6 +30,19 @@ export interface ProcessModel {
   readonly signalStarts: readonly string[];
   readonly timerStarts: readonly string[];
   readonly conditionalStarts: readonly string[];
+}
+
+/** one camunda:formField: its id is the variable it sets */
+export interface FormFieldModel {
+  readonly id: string;
+  readonly label: string | null;
+  /** string, long, boolean, date, enum or a custom type name */
+  readonly type: string;
+  /** the camunda:defaultValue as written (may be an expression) */
+  readonly defaultValue: string | null;
+  readonly datePattern: string | null;
+  /** the choices of an enum field */
+  readonly values: readonly { readonly id: string; readonly name: string | null }[];
 }
 
 export type ElementType =

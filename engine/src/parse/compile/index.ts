@@ -3,6 +3,7 @@ import type { ElementType, NodeModel, ProcessModel } from '../../model/types.ts'
 import type { BpmnDocument, ModdleElement } from '../read-bpmn.ts';
 import { CompileContext, type CompileOptions } from './context.ts';
 import { compileNode } from './node.ts';
+import { formFields } from './form-fields.ts';
 import { linkParts, walkScope, type ProcessParts } from './scope.ts';
 
 export type { CompileOptions } from './context.ts';
@@ -69,6 +70,7 @@ function compileProcess(ctx: CompileContext, el: ModdleElement): ProcessModel | 
     startFormKey: startEl
       ? (ctx.ext.camundaAttr(startEl, 'formKey') ?? ctx.ext.camundaAttr(startEl, 'formRef') ?? (startForm?.formKey as string | undefined) ?? (startForm?.formId ? `camunda-forms:bpmn:${String(startForm.formId)}` : null))
       : null,
+    startFormFields: startEl ? formFields(ctx, startEl) : [],
     name: typeof el.name === 'string' ? el.name : null,
     versionTag: ctx.ext.camundaAttr(el, 'versionTag') ?? (ctx.ext.zeebeElement(el, 'VersionTag')?.value as string | undefined) ?? null,
     historyTimeToLive: ttl !== undefined && /^\d+$/.test(ttl) ? Number(ttl) : null,

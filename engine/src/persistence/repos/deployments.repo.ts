@@ -14,14 +14,46 @@ export interface ResourceInfo {
   deploymentId: string;
 }
 
-export async function listDeployments(db: Db, q: { id?: string; name?: string; nameLike?: string; first?: number; max?: number } = {}): Promise<DeploymentInfo[]> {
-  const w = new Where().add('id = :v', q.id).add('name = :v', q.name).add('name ILIKE :v', q.nameLike);
-  const rows = await db.query<Record<string, unknown>>(`SELECT * FROM deployments ${w.toString()} ORDER BY deployed_at, id ${w.page(q.first, q.max)}`, w.params);
+export interface DeploymentQuery {
+  id?: string;
+  name?: string;
+  /** a LIKE pattern (`%` and `_` as given), case-insensitive */
+  nameLike?: string;
+  source?: string;
+  withoutSource?: boolean;
+  /** deployed after / before (both exclusive) */
+  after?: Date;
+  before?: Date;
+  sortBy?: 'id' | 'name' | 'deploymentTime';
+  sortOrder?: 'asc' | 'desc';
+  first?: number;
+  max?: number;
+}
+
+const SORT: Record<NonNullable<DeploymentQuery['sortBy']>, string> = { id: 'id', name: 'name', deploymentTime: 'deployed_at' };
+
+function where(q: DeploymentQuery): Where {
+  const w = new Where()
+    .add('id = :v', q.id)
+    .add('name = :v', q.name)
+    .add('name ILIKE :v', q.nameLike)
+    .add('source = :v', q.source)
+    .add('deployed_at > :v', q.after)
+    .add('deployed_at < :v', q.before);
+  if (q.withoutSource) w.clause('source IS NULL');
+  return w;
+}
+
+export async function listDeployments(db: Db, q: DeploymentQuery = {}): Promise<DeploymentInfo[]> {
+  const w = where(q);
+  const dir = q.sortOrder === 'desc' ? 'DESC' : 'ASC';
+  const order = q.sortBy ? `${SORT[q.sortBy]} ${dir}, id ${dir}` : 'deployed_at, id';
+  const rows = await db.query<Record<string, unknown>>(`SELECT * FROM deployments ${w.toString()} ORDER BY ${order} ${w.page(q.first, q.max)}`, w.params);
   return rows.map((r) => ({ id: r.id as string, name: r.name as string | null, source: r.source as string | null, deploymentTime: r.deployed_at as Date }));
 }
 
-export async function countDeployments(db: Db, q: { name?: string; nameLike?: string } = {}): Promise<number> {
-  const w = new Where().add('name = :v', q.name).add('name ILIKE :v', q.nameLike);
+export async function countDeployments(db: Db, q: Omit<DeploymentQuery, 'sortBy' | 'sortOrder' | 'first' | 'max'> = {}): Promise<number> {
+  const w = where(q);
   const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM deployments ${w.toString()}`, w.params);
   return r?.n ?? 0;
 }
