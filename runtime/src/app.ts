@@ -13,11 +13,15 @@ import { engineRestRoutes } from './routes/engine-rest/index.ts';
 import { IdentityService } from './services/identity/identity.service.ts';
 import { JobExecutor } from './services/job-executor/job-executor.ts';
 
+export { readConfig, type RuntimeConfig } from './config.ts';
+
 export interface App {
   fastify: FastifyInstance;
   engine: Engine;
   identity: IdentityService;
   jobs: JobExecutor;
+  /** every route with who may call it (the route-table authorisation test walks it) */
+  routes: { method: string; url: string; auth: 'public' | 'user' | 'admin' }[];
   /** set when this start created the admin with a generated password (print it once) */
   generatedAdminPassword: string | null;
   close(): Promise<void>;
@@ -48,9 +52,12 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
-  // the API docs are public
+  const routes: App['routes'] = [];
   fastify.addHook('onRoute', (route) => {
+    // the API docs are public
     if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), auth: 'public' };
+    const auth = (route.config as { auth?: 'public' | 'user' | 'admin' } | undefined)?.auth ?? 'user';
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, auth });
   });
   await fastify.register(errorsPlugin);
   await fastify.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
@@ -66,6 +73,7 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
     engine,
     identity,
     jobs,
+    routes,
     generatedAdminPassword: boot.password,
     close: async () => {
       await jobs.stop();

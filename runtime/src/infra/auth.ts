@@ -4,6 +4,8 @@ import fp from 'fastify-plugin';
 import type { IdentityService, Principal } from '../services/identity/identity.service.ts';
 import { forbidden, HttpError } from './errors.ts';
 
+const FAILED_LOGINS_PER_MINUTE = 10;
+
 export type AuthLevel = 'public' | 'user' | 'admin';
 
 declare module 'fastify' {
@@ -50,6 +52,19 @@ export const authPlugin = fp(
       cache.set(userId, { until: Date.now() + 5_000, p });
       return p;
     };
+    // failed password checks per client address: HTTP Basic is a login too, so it is limited
+    // like POST /api/auth/login (10 a minute), or every request could guess a password
+    const failures = new Map<string, { until: number; n: number }>();
+    const tooMany = (ip: string): boolean => {
+      const f = failures.get(ip);
+      return !!f && f.until > Date.now() && f.n >= FAILED_LOGINS_PER_MINUTE;
+    };
+    const failed = (ip: string): void => {
+      const f = failures.get(ip);
+      if (failures.size > 10_000) failures.clear();
+      if (!f || f.until <= Date.now()) failures.set(ip, { until: Date.now() + 60_000, n: 1 });
+      else f.n += 1;
+    };
     app.decorateRequest('principal', null);
     app.addHook('onRequest', async (req, reply) => {
       const level: AuthLevel = req.routeOptions.config?.auth ?? 'user';
@@ -60,8 +75,10 @@ export const authPlugin = fp(
         const colon = decoded.indexOf(':');
         const user = colon < 0 ? decoded : decoded.slice(0, colon);
         const password = colon < 0 ? '' : decoded.slice(colon + 1);
+        if (tooMany(req.ip)) throw new HttpError(429, 'TooManyRequests', 'too many failed logins from this address; wait a minute');
         principal = user ? await opts.identity.authenticate(user, password) : null;
         if (!principal) {
+          failed(req.ip);
           void reply.header('WWW-Authenticate', 'Basic realm="liuzhuan"');
           throw unauthorized('wrong user name or password');
         }
