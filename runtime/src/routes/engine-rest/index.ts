@@ -19,7 +19,9 @@ import { versionRoutes } from './version.routes.ts';
  * /engine-rest: Camunda 7's REST API for what Liuzhuan offers. One plugin per resource
  * (`<resource>/<resource>.routes.ts` with its schemas beside it in `<resource>.schema.ts`).
  */
-export async function engineRestRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+export async function engineRestRoutes(app: FastifyInstance, opts: RouteDeps & { prefix?: string }): Promise<void> {
+  // the options fastify got with this plugin carry its prefix; the resource plugins must not repeat it
+  const { prefix: _prefix, ...deps } = opts;
   await app.register(versionRoutes);
   await app.register(deploymentRoutes, deps);
   await app.register(processDefinitionRoutes, deps);
