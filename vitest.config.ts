@@ -5,6 +5,6 @@ import { defineConfig } from 'vitest/config';
 // with one schema per test file so files can run in parallel.
 export default defineConfig({
   test: {
-    projects: ['engine', 'runtime', 'tests'],
+    projects: ['engine', 'runtime', 'tests', 'plugins'],
   },
 });

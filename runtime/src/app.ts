@@ -9,9 +9,11 @@ import { errorsPlugin } from './infra/errors.ts';
 import { swaggerPlugin } from './infra/swagger.ts';
 import { loginRoutes } from './routes/api/auth/login.routes.ts';
 import { healthRoutes } from './routes/api/health/health.routes.ts';
+import { pluginsRoutes } from './routes/api/plugins/plugins.routes.ts';
 import { engineRestRoutes } from './routes/engine-rest/index.ts';
 import { IdentityService } from './services/identity/identity.service.ts';
 import { JobExecutor } from './services/job-executor/job-executor.ts';
+import { PluginHost } from './services/plugin-host/index.ts';
 
 export { readConfig, type RuntimeConfig } from './config.ts';
 
@@ -20,6 +22,8 @@ export interface App {
   engine: Engine;
   identity: IdentityService;
   jobs: JobExecutor;
+  /** the plugins loaded at boot; `plugins.start()` works their topics in this process */
+  plugins: PluginHost;
   /** every route with who may call it (the route-table authorisation test walks it) */
   routes: { method: string; url: string; auth: 'public' | 'user' | 'admin' }[];
   /** set when this start created the admin with a generated password (print it once) */
@@ -64,7 +68,18 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   await fastify.register(authPlugin, { identity, secret: await identity.signingKey(), tokenTtlSeconds: config.tokenTtlSeconds });
   await fastify.register(swaggerPlugin);
   await fastify.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 100, fields: 100 } });
+  // plugin declarations are checked at boot: a broken one stops the start with a clear message
+  const plugins = await PluginHost.load(
+    engine,
+    { plugins: config.plugins, pluginsDir: config.pluginsDir, pluginsDirGiven: config.pluginsDirGiven, concurrency: config.pluginConcurrency, pollMs: config.pluginPollMs, stopGraceMs: config.pluginStopGraceMs, env: config.pluginEnv },
+    fastify.log,
+  ).catch(async (e: unknown) => {
+    await fastify.close();
+    await engine.close();
+    throw e;
+  });
   await fastify.register(healthRoutes, { engine });
+  await fastify.register(pluginsRoutes, { plugins });
   await fastify.register(loginRoutes, { identity });
   await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity });
   const jobs = new JobExecutor(engine, config.jobPollMs);
@@ -73,9 +88,11 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
     engine,
     identity,
     jobs,
+    plugins,
     routes,
     generatedAdminPassword: boot.password,
     close: async () => {
+      await plugins.stop();
       await jobs.stop();
       await fastify.close();
       await engine.close();

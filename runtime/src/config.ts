@@ -16,6 +16,20 @@ export interface RuntimeConfig {
   corsOrigins: string[];
   logLevel: string;
   tokenTtlSeconds: number;
+  /** plugins worked in this process (PLUGINS): every one found, none, or these names */
+  plugins: 'all' | 'none' | string[];
+  /** where plugin packages are looked for (PLUGINS_DIR; default the repository's plugins/) */
+  pluginsDir: string;
+  /** PLUGINS_DIR was set (then the folder must exist) */
+  pluginsDirGiven: boolean;
+  /** plugin tasks in hand at once (PLUGIN_CONCURRENCY) */
+  pluginConcurrency: number;
+  /** slow poll for plugin tasks created by other processes (PLUGIN_POLL_MS) */
+  pluginPollMs: number;
+  /** at shutdown, how long plugin tasks in hand may finish before they are unlocked (PLUGIN_STOP_GRACE_MS) */
+  pluginStopGraceMs: number;
+  /** the environment plugins read their own settings from (MAIL_SMTP_URL, HTTP_ALLOW_HOSTS …) */
+  pluginEnv: Readonly<Record<string, string | undefined>>;
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +46,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
   if (!Number.isInteger(ttl) || ttl < 60) throw new ConfigError('TOKEN_TTL_SECONDS must be a whole number ≥ 60');
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL '${logLevel}' is not a pino level`);
+  const plugins = readPluginSelection(env.PLUGINS);
+  const pluginConcurrency = env.PLUGIN_CONCURRENCY ? Number(env.PLUGIN_CONCURRENCY) : 4;
+  if (!Number.isInteger(pluginConcurrency) || pluginConcurrency < 1 || pluginConcurrency > 256) throw new ConfigError('PLUGIN_CONCURRENCY must be a whole number from 1 to 256');
+  const pluginPollMs = env.PLUGIN_POLL_MS ? Number(env.PLUGIN_POLL_MS) : 5000;
+  if (!Number.isFinite(pluginPollMs) || pluginPollMs < 50) throw new ConfigError('PLUGIN_POLL_MS must be a number of milliseconds ≥ 50');
+  const pluginStopGraceMs = env.PLUGIN_STOP_GRACE_MS ? Number(env.PLUGIN_STOP_GRACE_MS) : 10_000;
+  if (!Number.isFinite(pluginStopGraceMs) || pluginStopGraceMs < 0) throw new ConfigError('PLUGIN_STOP_GRACE_MS must be a number of milliseconds ≥ 0');
+  const pluginsDirGiven = env.PLUGINS_DIR !== undefined && env.PLUGINS_DIR !== '';
   return {
     port,
     host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
@@ -44,5 +66,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     logLevel,
     tokenTtlSeconds: ttl,
+    plugins,
+    pluginsDir: pluginsDirGiven ? resolve(env.INIT_CWD ?? process.cwd(), env.PLUGINS_DIR!) : resolve(import.meta.dirname, '../../plugins'),
+    pluginsDirGiven,
+    pluginConcurrency,
+    pluginPollMs,
+    pluginStopGraceMs,
+    pluginEnv: env,
   };
+}
+
+/** PLUGINS: 'all' (default), 'none', or a comma list of plugin names */
+function readPluginSelection(v: string | undefined): RuntimeConfig['plugins'] {
+  const text = (v ?? '').trim();
+  if (text === '' || text === 'all') return 'all';
+  if (text === 'none') return 'none';
+  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = names.find((n) => !/^[a-z][a-z0-9-]*$/.test(n));
+  if (bad !== undefined) throw new ConfigError(`PLUGINS must be 'all', 'none' or a comma list of plugin names; '${bad}' is not a plugin name`);
+  return [...new Set(names)];
 }

@@ -1,15 +1,29 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
  * The dependency rules of ARCHITECTURE.md, checked over every TypeScript file:
  * - engine imports nothing from the workspace;
- * - runtime and tests use the engine through its root entry only (`@liuzhuan/engine`);
+ * - runtime and tests use the engine through its root entry only (`@liuzhuan/engine`); the
+ *   runtime also uses the plugin sdk (`@liuzhuan/plugin-sdk`) to host plugins;
+ * - plugins/sdk imports nothing of ours; plugins/<x> import only `@liuzhuan/plugin-sdk` (and
+ *   npm packages);
  * - no package reaches into another one's folder with a relative path.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
-const PACKAGES = ['engine', 'runtime', 'tests'];
+const PLUGINS = readdirSync(join(ROOT, 'plugins'))
+  .filter((d) => statSync(join(ROOT, 'plugins', d)).isDirectory() && existsSync(join(ROOT, 'plugins', d, 'package.json')))
+  .map((d) => `plugins/${d}`);
+const PACKAGES = ['engine', 'runtime', 'tests', ...PLUGINS];
+
+/** the workspace packages each package may import (by their root entry only) */
+function allowed(pkg: string): string[] {
+  if (pkg === 'engine' || pkg === 'plugins/sdk') return [];
+  if (pkg.startsWith('plugins/')) return ['@liuzhuan/plugin-sdk'];
+  if (pkg === 'runtime') return ['@liuzhuan/engine', '@liuzhuan/plugin-sdk'];
+  return ['@liuzhuan/engine', '@liuzhuan/runtime'];
+}
 
 function* tsFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -39,8 +53,9 @@ function violations(pkg: string): string[] {
         continue;
       }
       if (spec.startsWith('@liuzhuan/')) {
-        if (pkg === 'engine') found.push(`${where}: the engine imports nothing from the workspace`);
-        else if (spec !== '@liuzhuan/engine' && spec !== '@liuzhuan/runtime') found.push(`${where}: only package root entries may be imported`);
+        const ok = allowed(pkg);
+        if (ok.length === 0) found.push(`${where}: ${pkg} imports nothing from the workspace`);
+        else if (!ok.includes(spec)) found.push(`${where}: ${pkg} may import only ${ok.join(', ')} (root entries)`);
       }
     }
   }
@@ -48,6 +63,10 @@ function violations(pkg: string): string[] {
 }
 
 describe('dependency boundaries', () => {
+  it('sees the plugin packages', () => {
+    expect(PLUGINS).toEqual(expect.arrayContaining(['plugins/sdk', 'plugins/http', 'plugins/mail', 'plugins/log']));
+  });
+
   for (const pkg of PACKAGES) {
     it(`${pkg} keeps to its boundaries`, () => {
       expect(violations(pkg)).toEqual([]);
