@@ -60,6 +60,8 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   fastify.addHook('onRoute', (route) => {
     // the API docs are public
     if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), auth: 'public' };
+    // CORS preflight carries no credentials (Fetch standard); @fastify/cors answers it
+    if (route.method === 'OPTIONS') route.config = { ...(route.config ?? {}), auth: 'public' };
     const auth = (route.config as { auth?: 'public' | 'user' | 'admin' } | undefined)?.auth ?? 'user';
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, auth });
   });
