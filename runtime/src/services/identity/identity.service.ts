@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { LzError, runMigrations, type Db } from '@liuzhuan/engine';
+import { groupSql, userSql, type GroupQuery, type UserQuery } from './identity-query.ts';
 import * as m0001 from './migrations/0001_identity.ts';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -21,6 +22,16 @@ export interface UserInfo {
   email: string | null;
 }
 
+export interface GroupInfo {
+  id: string;
+  name: string | null;
+  type: string | null;
+}
+
+export type { GroupQuery, UserQuery } from './identity-query.ts';
+
+const toUser = (r: Record<string, string | null>): UserInfo => ({ id: r.id!, firstName: r.first_name ?? null, lastName: r.last_name ?? null, email: r.email ?? null });
+
 const ID = /^[A-Za-z0-9._@-]{1,64}$/;
 
 function checkId(kind: string, id: unknown): asserts id is string {
@@ -41,18 +52,28 @@ export class IdentityService {
     await runMigrations(this.db, [m0001], 'lz_runtime_migrations');
   }
 
-  /** the bootstrap admin: created once; its password is ADMIN_PASSWORD, or generated and returned */
+  /**
+   * The bootstrap admin: created once; its password is ADMIN_PASSWORD, or generated and
+   * returned. Several processes starting at once on an empty database serialise on an advisory
+   * lock inside one transaction, so exactly one creates the admin and prints its password.
+   */
   async bootstrap(adminPassword: string | null): Promise<{ created: boolean; password: string | null }> {
-    const [existing] = await this.db.query<{ id: string }>(`SELECT id FROM users WHERE id = 'admin'`);
-    if (existing) {
+    const password = adminPassword ?? generatePassword();
+    const hash = await hashPassword(password);
+    const created = await this.db.transaction(async (q) => {
+      await q(`SELECT pg_advisory_xact_lock(hashtext('liuzhuan-bootstrap-admin'))`);
+      const [existing] = await q<{ id: string }>(`SELECT id FROM users WHERE id = 'admin'`);
+      if (existing) return false;
+      await q(`INSERT INTO users (id, first_name, password_hash, created_at) VALUES ('admin', 'Admin', $1, now())`, [hash]);
+      await q(`INSERT INTO groups (id, name, type) VALUES ('camunda-admin', 'Administrators', 'SYSTEM') ON CONFLICT DO NOTHING`);
+      await q(`INSERT INTO memberships (user_id, group_id) VALUES ('admin', 'camunda-admin') ON CONFLICT DO NOTHING`);
+      await q(`INSERT INTO user_roles (user_id, role) VALUES ('admin', 'admin') ON CONFLICT DO NOTHING`);
+      return true;
+    });
+    if (!created) {
       if (adminPassword) await this.setPassword('admin', adminPassword);
       return { created: false, password: null };
     }
-    const password = adminPassword ?? generatePassword();
-    await this.createUser({ id: 'admin', firstName: 'Admin', lastName: null, email: null }, password);
-    await this.createGroup('camunda-admin', 'Administrators', 'SYSTEM').catch(() => undefined);
-    await this.addMember('admin', 'camunda-admin');
-    await this.setRoles('admin', ['admin']);
     return { created: true, password: adminPassword ? null : password };
   }
 
@@ -112,7 +133,67 @@ export class IdentityService {
 
   async createGroup(id: string, name: string | null, type: string | null): Promise<void> {
     checkId('group', id);
-    await this.db.query(`INSERT INTO groups (id, name, type) VALUES ($1, $2, $3)`, [id, name, type]);
+    try {
+      await this.db.query(`INSERT INTO groups (id, name, type) VALUES ($1, $2, $3)`, [id, name, type]);
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') throw new LzError('LZ_ERR_BAD_REQUEST', `group '${id}' exists`);
+      throw e;
+    }
+  }
+
+  /** Camunda's user query: filters, sort, paging */
+  async queryUsers(q: UserQuery = {}): Promise<UserInfo[]> {
+    const sql = userSql(q);
+    const rows = await this.db.query<Record<string, string | null>>(`SELECT u.id, u.first_name, u.last_name, u.email FROM users u ${sql.where} ${sql.order} ${sql.page}`, sql.params);
+    return rows.map(toUser);
+  }
+
+  async countUsers(q: UserQuery = {}): Promise<number> {
+    const sql = userSql(q);
+    const [r] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users u ${sql.where}`, sql.params);
+    return r?.n ?? 0;
+  }
+
+  /** changes a user's profile; false when there is no such user */
+  async updateUser(id: string, profile: Omit<UserInfo, 'id'>): Promise<boolean> {
+    const rows = await this.db.query<{ id: string }>(`UPDATE users SET first_name = $2, last_name = $3, email = $4 WHERE id = $1 RETURNING id`, [
+      id,
+      profile.firstName,
+      profile.lastName,
+      profile.email,
+    ]);
+    return rows.length > 0;
+  }
+
+  async getGroup(id: string): Promise<GroupInfo | null> {
+    const [g] = await this.db.query<GroupInfo>(`SELECT id, name, type FROM groups WHERE id = $1`, [id]);
+    return g ?? null;
+  }
+
+  /** Camunda's group query: filters, sort, paging */
+  async queryGroups(q: GroupQuery = {}): Promise<GroupInfo[]> {
+    const sql = groupSql(q);
+    return this.db.query<GroupInfo>(`SELECT g.id, g.name, g.type FROM groups g ${sql.where} ${sql.order} ${sql.page}`, sql.params);
+  }
+
+  async countGroups(q: GroupQuery = {}): Promise<number> {
+    const sql = groupSql(q);
+    const [r] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM groups g ${sql.where}`, sql.params);
+    return r?.n ?? 0;
+  }
+
+  /** false when there is no such group */
+  async updateGroup(id: string, g: Omit<GroupInfo, 'id'>): Promise<boolean> {
+    const rows = await this.db.query<{ id: string }>(`UPDATE groups SET name = $2, type = $3 WHERE id = $1 RETURNING id`, [id, g.name, g.type]);
+    return rows.length > 0;
+  }
+
+  /** the group and its memberships go; false when there was no such group */
+  async deleteGroup(id: string): Promise<boolean> {
+    await this.db.query(`DELETE FROM memberships WHERE group_id = $1`, [id]);
+    const rows = await this.db.query<{ id: string }>(`DELETE FROM groups WHERE id = $1 RETURNING id`, [id]);
+    this.verified.clear();
+    return rows.length > 0;
   }
 
   async listGroups(q: { member?: string } = {}): Promise<{ id: string; name: string | null; type: string | null }[]> {

@@ -82,9 +82,9 @@ describe('/engine-rest/process-definition', () => {
   });
 
   it('starts by id; an instance of an old version runs on that version', async () => {
-    const res = await t.admin({ method: 'POST', url: `/engine-rest/process-definition/${v1}/start`, payload: {} });
+    const res = await t.admin({ method: 'POST', url: `/engine-rest/process-definition/${v1}/start`, payload: { businessKey: null, variables: null } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ definitionId: v1 });
+    expect(res.json()).toMatchObject({ definitionId: v1, businessKey: null });
     expect(res.json().variables).toBeUndefined();
   });
 

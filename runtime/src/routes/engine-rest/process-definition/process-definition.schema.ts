@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { orNull } from '../common/nullable.ts';
 import { Variables } from '../variables.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -88,11 +89,11 @@ export const XmlDto = Type.Object({ id: Type.String(), bpmn20Xml: Type.String() 
 /** POST …/start — Camunda's StartProcessInstanceDto (start instructions are not offered) */
 export const StartBody = Type.Object(
   {
-    variables: Type.Optional(Nullable(Variables)),
-    businessKey: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+    variables: Type.Optional(orNull(Variables)),
+    businessKey: Type.Optional(orNull(Type.String({ maxLength: 255 }))),
     caseInstanceId: Type.Optional(Type.Null({ description: 'CMMN is not offered; only null' })),
     withVariablesInReturn: Type.Optional(Type.Boolean()),
-    startInstructions: Type.Optional(Nullable(Type.Array(Type.Unknown()))),
+    startInstructions: Type.Optional(orNull(Type.Array(Type.Unknown()))),
     skipCustomListeners: Type.Optional(Type.Boolean()),
     skipIoMappings: Type.Optional(Type.Boolean()),
   },
@@ -103,8 +104,8 @@ export type StartBodyDto = Static<typeof StartBody>;
 /** POST …/submit-form */
 export const SubmitFormBody = Type.Object(
   {
-    variables: Type.Optional(Nullable(Variables)),
-    businessKey: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+    variables: Type.Optional(orNull(Variables)),
+    businessKey: Type.Optional(orNull(Type.String({ maxLength: 255 }))),
   },
   { additionalProperties: false },
 );
