@@ -7,17 +7,21 @@ import {
   handleExternalTaskFailure,
   setExternalTaskRetries,
   unlockExternalTask,
+  type FetchOptions,
   type FetchTopic,
   type LockedExternalTask,
 } from './commands/external-tasks.ts';
-import { cancelActivityInstance, deleteProcessInstance, removeInstanceVariable, setInstanceVariables, triggerExecution } from './commands/instances.ts';
-import { acquireJobs, executeJob, setJobRetries } from './commands/jobs.ts';
+import { cancelActivityInstance, deleteProcessInstance, removeInstanceVariable, setInstanceVariables, triggerExecution, updateInstanceVariables } from './commands/instances.ts';
+import { acquireJobs, executeJob, setJobDueDate, setJobRetries, unlockJobs } from './commands/jobs.ts';
+import * as jobQuery from './persistence/repos/jobs-query.repo.ts';
+import * as incidentQuery from './persistence/repos/incidents-query.repo.ts';
+import * as externalTaskQuery from './persistence/repos/external-tasks-query.repo.ts';
 import { startProcess, type StartedInstance, type StartProcessOptions } from './commands/start-process.ts';
 import { addComment, listComments, type CommentInfo } from './commands/comments.ts';
 import { deleteDefinition, deleteDeployment } from './commands/deployments.ts';
-import { migrateInstances, validatePlan, type MigrationPlan } from './commands/migration.ts';
+import { generatePlan, migrateInstances, reportPlan, validatePlan, type MigrationPlan, type MigrationPlanReport } from './commands/migration.ts';
 import { modifyProcessInstance, type ModificationInstruction } from './commands/modification.ts';
-import { assignTask, completeTask, delegateTask, resolveTask, updateTask } from './commands/tasks.ts';
+import { assignTask, changeTaskCandidate, completeTask, delegateTask, resolveTask, updateTask } from './commands/tasks.ts';
 import { countDeployments, listDeployments, listResources, readResource, type DeploymentInfo, type ResourceInfo } from './persistence/repos/deployments.repo.ts';
 import { GroupCommitter } from './context/group-commit.ts';
 import { newId } from './context/ids.ts';
@@ -34,6 +38,7 @@ import { countDefinitions, getResource, listDefinitions, type DefinitionInfo, ty
 import * as history from './persistence/repos/history.repo.ts';
 import { countInstances, getInstance, listInstances, type InstanceInfo, type InstanceQuery } from './persistence/repos/instances.repo.ts';
 import * as runtime from './persistence/repos/runtime.repo.ts';
+import * as executionQuery from './persistence/repos/executions-query.repo.ts';
 import { countTasks, getTask, listTasks, type TaskInfo, type TaskQuery } from './persistence/repos/tasks.repo.ts';
 import { createScriptSandbox, type ScriptLimits, type ScriptSandbox } from './scripts/index.ts';
 import { systemClock, type Clock } from './timers/clock.ts';
@@ -224,6 +229,15 @@ export class Engine {
     return updateTask(this.services, taskId, patch);
   }
 
+  /** adds a candidate user or group to a task (exactly one of userId, groupId) */
+  addTaskCandidate(taskId: string, candidate: { userId?: string | null; groupId?: string | null }): Promise<void> {
+    return changeTaskCandidate(this.services, taskId, { op: 'add', ...candidate });
+  }
+
+  removeTaskCandidate(taskId: string, candidate: { userId?: string | null; groupId?: string | null }): Promise<void> {
+    return changeTaskCandidate(this.services, taskId, { op: 'remove', ...candidate });
+  }
+
   addComment(taskId: string, userId: string | null, message: string): Promise<CommentInfo> {
     return addComment(this.services, taskId, userId, message);
   }
@@ -241,12 +255,28 @@ export class Engine {
     await validatePlan(this.services, plan);
   }
 
-  migrateProcessInstances(plan: MigrationPlan, processInstanceIds: string[]): Promise<void> {
-    return migrateInstances(this.services, plan, processInstanceIds);
+  /** the problems of each instruction of a plan (Camunda's migration validation report) */
+  reportMigrationPlan(plan: MigrationPlan): Promise<MigrationPlanReport> {
+    return reportPlan(this.services, plan);
+  }
+
+  /** a plan mapping the activities of equal id and type (Camunda's generated migration plan) */
+  generateMigrationPlan(sourceDefinitionId: string, targetDefinitionId: string, opts?: { updateEventTriggers?: boolean }): Promise<MigrationPlan> {
+    return generatePlan(this.services, sourceDefinitionId, targetDefinitionId, opts);
+  }
+
+  /** `variables`: set on each migrated instance, in the same transaction */
+  migrateProcessInstances(plan: MigrationPlan, processInstanceIds: string[], opts?: { variables?: Record<string, unknown> }): Promise<void> {
+    return migrateInstances(this.services, plan, processInstanceIds, opts);
   }
 
   setVariables(processInstanceId: string, variables: Record<string, unknown>, opts?: { executionId?: string; local?: boolean }): Promise<void> {
     return setInstanceVariables(this.services, processInstanceId, variables, opts);
+  }
+
+  /** sets `modifications` and removes `deletions` in one transaction (Camunda's PatchVariablesDto) */
+  updateVariables(processInstanceId: string, modifications: Record<string, unknown>, deletions: readonly string[], opts?: { executionId?: string; local?: boolean }): Promise<void> {
+    return updateInstanceVariables(this.services, processInstanceId, modifications, deletions, opts);
   }
 
   removeVariable(processInstanceId: string, name: string, executionId?: string): Promise<boolean> {
@@ -257,8 +287,9 @@ export class Engine {
     return runCommand(this.services, (ctx) => correlateMessage(ctx, name, opts));
   }
 
-  broadcastSignal(name: string, variables?: Record<string, unknown>): Promise<number> {
-    return runCommand(this.services, (ctx) => broadcastSignal(ctx, name, variables));
+  /** `executionId`: only that execution's subscription receives the signal */
+  broadcastSignal(name: string, variables?: Record<string, unknown>, opts?: { executionId?: string }): Promise<number> {
+    return runCommand(this.services, (ctx) => broadcastSignal(ctx, name, variables, opts));
   }
 
   trigger(executionId: string, variables?: Record<string, unknown>): Promise<void> {
@@ -288,6 +319,16 @@ export class Engine {
     return acquireJobs(this.services, owner, max, lockMs);
   }
 
+  /** gives back acquired jobs that will not be run (their lock owner must still be `owner`) */
+  unlockJobs(jobIds: readonly string[], owner = this.services.config.workerId): Promise<void> {
+    return unlockJobs(this.services, jobIds, owner);
+  }
+
+  /** when the job becomes due (null: now) */
+  setJobDueDate(jobId: string, due: Date | null): Promise<void> {
+    return setJobDueDate(this.services, jobId, due);
+  }
+
   /**
    * Acquires and runs due jobs until none is due (or `max` ran). Tests and the conformance
    * runner call this after moving the clock; the runtime's job executor does the same in a loop.
@@ -307,15 +348,15 @@ export class Engine {
 
   // ---- external tasks
 
-  fetchAndLock(workerId: string, maxTasks: number, topics: FetchTopic[]): Promise<LockedExternalTask[]> {
-    return fetchAndLock(this.services, workerId, maxTasks, topics);
+  fetchAndLock(workerId: string, maxTasks: number, topics: FetchTopic[], opts?: FetchOptions): Promise<LockedExternalTask[]> {
+    return fetchAndLock(this.services, workerId, maxTasks, topics, opts);
   }
 
   completeExternalTask(id: string, workerId: string, variables?: Record<string, unknown>, localVariables?: Record<string, unknown>): Promise<void> {
     return completeExternalTask(this.services, id, workerId, variables, localVariables);
   }
 
-  handleExternalTaskFailure(id: string, workerId: string, f: { errorMessage?: string | null; errorDetails?: string | null; retries: number; retryTimeout?: number }): Promise<void> {
+  handleExternalTaskFailure(id: string, workerId: string, f: Parameters<typeof handleExternalTaskFailure>[3]): Promise<void> {
     return handleExternalTaskFailure(this.services, id, workerId, f);
   }
 
@@ -358,6 +399,16 @@ export class Engine {
   getActivityTree(processInstanceId: string): Promise<ActivityInstance | null> {
     return loadActivityTree(this.db, processInstanceId, async (id) => (await this.services.definitions.byId(id)).model);
   }
+  // Camunda's execution query (filters, sorting, paging)
+  queryExecutions(q?: executionQuery.ExecutionQuery): Promise<executionQuery.ExecutionDetail[]> {
+    return executionQuery.queryExecutions(this.db, q);
+  }
+  countExecutions(q?: executionQuery.ExecutionQuery): Promise<number> {
+    return executionQuery.countExecutions(this.db, q);
+  }
+  getExecution(id: string): Promise<executionQuery.ExecutionDetail | null> {
+    return executionQuery.getExecution(this.db, id);
+  }
   getExecutions(processInstanceId: string) {
     return runtime.listExecutions(this.db, processInstanceId);
   }
@@ -381,6 +432,42 @@ export class Engine {
   getExternalTasks(q?: Parameters<typeof runtime.listExternalTasks>[1]) {
     return runtime.listExternalTasks(this.db, q);
   }
+  // Camunda's job, incident and external task queries (filters, sorting, paging)
+  queryJobs(q?: jobQuery.JobDetailQuery): Promise<jobQuery.JobDetail[]> {
+    return jobQuery.queryJobs(this.db, q);
+  }
+  countJobs(q?: jobQuery.JobDetailQuery): Promise<number> {
+    return jobQuery.countJobs(this.db, q);
+  }
+  getJob(id: string): Promise<jobQuery.JobDetail | null> {
+    return jobQuery.getJob(this.db, id);
+  }
+  /** undefined: no such job; null: it has no stack trace */
+  getJobStacktrace(id: string): Promise<string | null | undefined> {
+    return jobQuery.getJobStacktrace(this.db, id);
+  }
+  queryIncidents(q?: incidentQuery.IncidentDetailQuery): Promise<incidentQuery.IncidentDetail[]> {
+    return incidentQuery.queryIncidents(this.db, q);
+  }
+  countIncidents(q?: incidentQuery.IncidentDetailQuery): Promise<number> {
+    return incidentQuery.countIncidents(this.db, q);
+  }
+  getIncident(id: string): Promise<incidentQuery.IncidentDetail | null> {
+    return incidentQuery.getIncident(this.db, id);
+  }
+  queryExternalTasks(q?: externalTaskQuery.ExternalTaskDetailQuery): Promise<externalTaskQuery.ExternalTaskDetail[]> {
+    return externalTaskQuery.queryExternalTasks(this.db, q);
+  }
+  countExternalTasks(q?: externalTaskQuery.ExternalTaskDetailQuery): Promise<number> {
+    return externalTaskQuery.countExternalTasks(this.db, q);
+  }
+  getExternalTask(id: string): Promise<externalTaskQuery.ExternalTaskDetail | null> {
+    return externalTaskQuery.getExternalTask(this.db, id);
+  }
+  /** undefined: no such external task; null: no error details */
+  getExternalTaskErrorDetails(id: string): Promise<string | null | undefined> {
+    return externalTaskQuery.getExternalTaskErrorDetails(this.db, id);
+  }
   getHistoricInstances(q?: Parameters<typeof history.listHistoricInstances>[1]) {
     return history.listHistoricInstances(this.db, q);
   }
@@ -395,5 +482,20 @@ export class Engine {
   }
   getHistoricVariableInstances(q?: Parameters<typeof history.listHistoricVariableInstances>[1]) {
     return history.listHistoricVariableInstances(this.db, q);
+  }
+  countHistoricInstances(q?: history.HistoricInstanceQuery): Promise<number> {
+    return history.countHistoricInstances(this.db, q);
+  }
+  countHistoricActivities(q?: history.HistoricActivityQuery): Promise<number> {
+    return history.countHistoricActivities(this.db, q);
+  }
+  countHistoricVariableUpdates(q?: history.HistoricVariableUpdateQuery): Promise<number> {
+    return history.countHistoricVariableUpdates(this.db, q);
+  }
+  countHistoricTasks(q?: history.HistoricTaskQuery): Promise<number> {
+    return history.countHistoricTasks(this.db, q);
+  }
+  countHistoricVariableInstances(q?: history.HistoricVariableInstanceQuery): Promise<number> {
+    return history.countHistoricVariableInstances(this.db, q);
   }
 }

@@ -1,6 +1,6 @@
 import { runCommand } from '../context/run-command.ts';
 import type { EngineServices } from '../context/services.ts';
-import { removeVariableLocal, setVariableLocal, setVariables } from '../context/variables.ts';
+import { findVariable, removeVariableLocal, setVariableLocal, setVariables } from '../context/variables.ts';
 import { LzError } from '../errors.ts';
 import { instanceEnded } from '../context/history.ts';
 import { cancelExecution, cancelInstance } from '../operations/cancel.ts';
@@ -32,6 +32,31 @@ export function setInstanceVariables(
     if (!inst.executions.has(scope)) throw new LzError('LZ_ERR_EXECUTION_NOT_FOUND', scope);
     if (opts.local) for (const [k, v] of Object.entries(variables)) setVariableLocal(ctx, inst, scope, k, v);
     else setVariables(ctx, inst, scope, variables);
+  });
+}
+
+/**
+ * Camunda's updateVariables / updateVariablesLocal (PatchVariablesDto): sets and removes in one
+ * transaction, so a bad value or a lost race changes nothing. Removing a missing name is no error.
+ */
+export function updateInstanceVariables(
+  services: EngineServices,
+  instanceId: string,
+  modifications: Record<string, unknown>,
+  deletions: readonly string[],
+  opts: { executionId?: string; local?: boolean } = {},
+): Promise<void> {
+  return runCommand(services, async (ctx) => {
+    const inst = await ctx.instance(instanceId);
+    const scope = opts.executionId ?? inst.id;
+    if (!inst.executions.has(scope)) throw new LzError('LZ_ERR_EXECUTION_NOT_FOUND', scope);
+    if (opts.local) for (const [k, v] of Object.entries(modifications)) setVariableLocal(ctx, inst, scope, k, v);
+    else setVariables(ctx, inst, scope, modifications);
+    for (const name of deletions) {
+      // like Camunda's removeVariable: the nearest scope that holds it (locally: only this one)
+      const holder = opts.local ? scope : (findVariable(inst, scope, name)?.scope_id ?? null);
+      if (holder) removeVariableLocal(ctx, inst, holder, name);
+    }
   });
 }
 

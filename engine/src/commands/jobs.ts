@@ -98,7 +98,9 @@ async function recordFailure(services: EngineServices, jobId: string, error: unk
     if (!row) return;
     Object.assign(row, patch);
     inst.touchJob(row);
-    if (retries === 0) createIncident(ctx, inst, { type: 'failedJob', message, executionId: row.execution_id, elementId: row.element_id, jobId: row.id });
+    // one incident per job: a job run by hand again after its incident does not raise a second one
+    const open = [...inst.incidents.values()].some((i) => i.job_id === row.id);
+    if (retries === 0 && !open) createIncident(ctx, inst, { type: 'failedJob', message, executionId: row.execution_id, elementId: row.element_id, jobId: row.id });
     ctx.emit({ type: 'job.failed', jobId, processInstanceId: inst.id, retries, message });
   });
 }
@@ -120,6 +122,31 @@ export function setJobRetries(services: EngineServices, jobId: string, retries: 
     inst.touchJob(row);
     if (retries > 0) resolveIncidents(ctx, inst, (i) => i.job_id === jobId);
   });
+}
+
+/** Camunda's setJobDuedate: when the job becomes due (null: now) */
+export function setJobDueDate(services: EngineServices, jobId: string, due: Date | null): Promise<void> {
+  if (due !== null && Number.isNaN(due.getTime())) throw new LzError('LZ_ERR_BAD_REQUEST', 'the due date is not a date');
+  return runCommand(services, async (ctx) => {
+    const job = await readJob(services, jobId);
+    const due_at = due ?? ctx.now;
+    if (!job.instance_id) {
+      ctx.uow.table('jobs').loaded(job);
+      ctx.uow.table('jobs').patch(job.id, { due_at });
+      return;
+    }
+    const inst = await ctx.instance(job.instance_id);
+    const row = inst.jobs.get(job.id);
+    if (!row) throw new LzError('LZ_ERR_JOB_NOT_FOUND', jobId);
+    row.due_at = due_at;
+    inst.touchJob(row);
+  });
+}
+
+/** gives back jobs `owner` acquired but will not run (a job executor that is stopping) */
+export async function unlockJobs(services: EngineServices, jobIds: readonly string[], owner: string): Promise<void> {
+  if (jobIds.length === 0) return;
+  await services.db.query(`UPDATE jobs SET lock_owner = NULL, lock_expires_at = NULL WHERE id = ANY($1::text[]) AND lock_owner = $2`, [jobIds, owner]);
 }
 
 /**

@@ -6,10 +6,13 @@ import { LzError } from '../errors.ts';
 import type { DefinitionRecord } from '../model/definition-store.ts';
 import type { EventDefinition, NodeModel, ProcessModel } from '../model/types.ts';
 import { subscribe, subscribable } from '../operations/subscribe.ts';
+import { setVariableLocal } from '../context/variables.ts';
 
 export interface MigrationInstruction {
   sourceActivityIds: string[];
   targetActivityIds: string[];
+  /** Camunda's flag; event subscriptions are always made again from the target model here */
+  updateEventTrigger?: boolean;
 }
 
 export interface MigrationPlan {
@@ -18,44 +21,108 @@ export interface MigrationPlan {
   instructions: MigrationInstruction[];
 }
 
+/** Camunda's MigrationPlanValidationReport: the problems of each instruction */
+export interface MigrationPlanReport {
+  instructionReports: { instruction: MigrationInstruction; failures: string[] }[];
+}
+
 function invalid(detail: string): never {
   throw new LzError('LZ_ERR_MIGRATION_INVALID', detail);
 }
 
-/** checks a plan against both models; returns the activity mapping */
-export async function validatePlan(services: EngineServices, plan: MigrationPlan): Promise<{ mapping: Map<string, string>; source: DefinitionRecord; target: DefinitionRecord }> {
+interface CheckedPlan {
+  report: MigrationPlanReport;
+  mapping: Map<string, string>;
+  source: DefinitionRecord;
+  target: DefinitionRecord;
+}
+
+/** checks each instruction of a plan against both models */
+async function checkPlan(services: EngineServices, plan: MigrationPlan): Promise<CheckedPlan> {
   const source = await services.definitions.byId(plan.sourceProcessDefinitionId);
   const target = await services.definitions.byId(plan.targetProcessDefinitionId);
   const mapping = new Map<string, string>();
-  const problems: string[] = [];
+  const reports: { instruction: MigrationInstruction; failures: string[] }[] = [];
   for (const ins of plan.instructions ?? []) {
+    const failures: string[] = [];
+    reports.push({ instruction: ins, failures });
     if (ins.sourceActivityIds?.length !== 1 || ins.targetActivityIds?.length !== 1) {
-      problems.push('each instruction maps exactly one source activity to one target activity');
+      failures.push('each instruction maps exactly one source activity to one target activity');
       continue;
     }
     const [s] = ins.sourceActivityIds;
     const [t] = ins.targetActivityIds;
     const sn = source.model.nodes.get(s!);
     const tn = target.model.nodes.get(t!);
-    if (!sn) problems.push(`source activity '${s}' does not exist in ${source.row.id}`);
-    if (!tn) problems.push(`target activity '${t}' does not exist in ${target.row.id}`);
+    if (!sn) failures.push(`source activity '${s}' does not exist in ${source.row.id}`);
+    if (!tn) failures.push(`target activity '${t}' does not exist in ${target.row.id}`);
     // Camunda's SameTypeValidator: an activity keeps its type across a migration (a user task's
     // task row would never be completed by a service task's worker, and the other way round)
-    if (sn && tn && sn.type !== tn.type) problems.push(`'${s}' (${sn.type}) cannot become '${t}' (${tn.type}): activities have incompatible types`);
-    if (mapping.has(s!)) problems.push(`source activity '${s}' is mapped twice`);
+    if (sn && tn && sn.type !== tn.type) failures.push(`'${s}' (${sn.type}) cannot become '${t}' (${tn.type}): activities have incompatible types`);
+    if (mapping.has(s!)) failures.push(`source activity '${s}' is mapped twice`);
     mapping.set(s!, t!);
   }
   // a mapped activity's scopes must map to the target activity's scopes
-  for (const [s, t] of mapping) {
+  for (const r of reports) {
+    if (r.failures.length > 0) continue;
+    const s = r.instruction.sourceActivityIds[0]!;
+    const t = r.instruction.targetActivityIds[0]!;
     const sScope = source.model.nodes.get(s)?.scopeId;
     const tScope = target.model.nodes.get(t)?.scopeId;
     if (!sScope || !tScope) continue;
     const expected = sScope === source.model.id ? target.model.id : mapping.get(sScope);
-    if (expected !== undefined && expected !== tScope) problems.push(`'${s}' sits in '${sScope}', which maps to '${expected}', but '${t}' sits in '${tScope}'`);
-    if (expected === undefined && sScope !== source.model.id) problems.push(`the scope '${sScope}' of '${s}' is not mapped`);
+    if (expected !== undefined && expected !== tScope) r.failures.push(`'${s}' sits in '${sScope}', which maps to '${expected}', but '${t}' sits in '${tScope}'`);
+    if (expected === undefined && sScope !== source.model.id) r.failures.push(`the scope '${sScope}' of '${s}' is not mapped`);
   }
-  if (problems.length > 0) invalid(problems.join('; '));
-  return { mapping, source, target };
+  return { report: { instructionReports: reports }, mapping, source, target };
+}
+
+/** checks a plan against both models; returns the activity mapping */
+export async function validatePlan(services: EngineServices, plan: MigrationPlan): Promise<{ mapping: Map<string, string>; source: DefinitionRecord; target: DefinitionRecord }> {
+  const checked = await checkPlan(services, plan);
+  const problems = checked.report.instructionReports.flatMap((r) => r.failures);
+  if (problems.length > 0) invalid([...new Set(problems)].join('; '));
+  return checked;
+}
+
+/** Camunda's POST /migration/validate: every instruction with its problems (none: valid) */
+export async function reportPlan(services: EngineServices, plan: MigrationPlan): Promise<MigrationPlanReport> {
+  return (await checkPlan(services, plan)).report;
+}
+
+/** flow nodes that never hold a token between commands are not worth an instruction */
+function migratable(node: NodeModel, model: ProcessModel): boolean {
+  if (node.type === 'endEvent' || node.type === 'intermediateThrowEvent') return node.asyncBefore || node.asyncAfter;
+  if (node.type === 'startEvent' && node.scopeId === model.id) return node.asyncAfter;
+  return true;
+}
+
+/**
+ * Camunda's POST /migration/generate: maps every activity to the activity of the same id and
+ * type in the target, where its scope maps too (nested scopes follow their parents).
+ */
+export async function generatePlan(services: EngineServices, sourceId: string, targetId: string, opts: { updateEventTriggers?: boolean } = {}): Promise<MigrationPlan> {
+  const source = (await services.definitions.byId(sourceId)).model;
+  const target = (await services.definitions.byId(targetId)).model;
+  const mapped = new Set<string>();
+  const scopeMaps = (s: NodeModel, t: NodeModel) => (s.scopeId === source.id ? t.scopeId === target.id : mapped.has(s.scopeId) && s.scopeId === t.scopeId);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of source.nodes.values()) {
+      const t = target.nodes.get(s.id);
+      if (mapped.has(s.id) || !t || t.type !== s.type || !scopeMaps(s, t)) continue;
+      mapped.add(s.id);
+      grew = true;
+    }
+  }
+  const instructions: MigrationInstruction[] = [];
+  for (const id of source.nodes.keys()) {
+    const node = source.nodes.get(id)!;
+    if (!mapped.has(id) || !migratable(node, source)) continue;
+    const hasTrigger = node.events.length > 0 && (node.type === 'boundaryEvent' || node.type === 'intermediateCatchEvent' || node.type === 'receiveTask' || node.type === 'startEvent');
+    instructions.push({ sourceActivityIds: [id], targetActivityIds: [id], updateEventTrigger: !!opts.updateEventTriggers && hasTrigger });
+  }
+  return { sourceProcessDefinitionId: sourceId, targetProcessDefinitionId: targetId, instructions };
 }
 
 /**
@@ -64,7 +131,7 @@ export async function validatePlan(services: EngineServices, plan: MigrationPlan
  * move to the mapped activities; event subscriptions (boundary events, event sub-processes,
  * catch events) are made again from the target model. All instances in one transaction.
  */
-export async function migrateInstances(services: EngineServices, plan: MigrationPlan, processInstanceIds: string[]): Promise<void> {
+export async function migrateInstances(services: EngineServices, plan: MigrationPlan, processInstanceIds: string[], opts: { variables?: Record<string, unknown> } = {}): Promise<void> {
   if (processInstanceIds.length === 0) return;
   if (processInstanceIds.length > 1000) invalid('at most 1000 instances per call');
   const { mapping, source, target } = await validatePlan(services, plan);
@@ -73,6 +140,7 @@ export async function migrateInstances(services: EngineServices, plan: Migration
       const inst = await ctx.instance(id);
       if (inst.row.definition_id !== source.row.id) invalid(`instance ${id} is of ${inst.row.definition_id}, not ${source.row.id}`);
       migrateOne(ctx, inst, mapping, target);
+      if (opts.variables) for (const [k, v] of Object.entries(opts.variables)) setVariableLocal(ctx, inst, inst.id, k, v);
     }
   });
 }

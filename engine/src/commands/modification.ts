@@ -3,7 +3,7 @@ import { activityStarted, instanceEnded } from '../context/history.ts';
 import type { ExecutionRow, InstanceState } from '../context/instance-state.ts';
 import { runCommand } from '../context/run-command.ts';
 import type { EngineServices } from '../context/services.ts';
-import { setVariables } from '../context/variables.ts';
+import { setVariableLocal, setVariables } from '../context/variables.ts';
 import { LzError } from '../errors.ts';
 import { activateScope } from '../operations/activate-scope.ts';
 import { cancelExecution } from '../operations/cancel.ts';
@@ -13,9 +13,17 @@ import { subscribeBoundaries } from '../operations/start-activity.ts';
 
 export type ModificationInstruction =
   | { type: 'cancel'; activityInstanceId?: string; transitionInstanceId?: string; activityId?: string }
-  | { type: 'startBeforeActivity'; activityId: string; ancestorActivityInstanceId?: string; variables?: Record<string, unknown> }
-  | { type: 'startAfterActivity'; activityId: string; ancestorActivityInstanceId?: string; variables?: Record<string, unknown> }
-  | { type: 'startTransition'; transitionId: string; ancestorActivityInstanceId?: string; variables?: Record<string, unknown> };
+  | ({ type: 'startBeforeActivity'; activityId: string } & StartVariables)
+  | ({ type: 'startAfterActivity'; activityId: string } & StartVariables)
+  | ({ type: 'startTransition'; transitionId: string } & StartVariables);
+
+interface StartVariables {
+  ancestorActivityInstanceId?: string;
+  /** set like Camunda's setVariable from the new activity instance (the instance gets new ones) */
+  variables?: Record<string, unknown>;
+  /** set on the new activity instance itself (Camunda's setVariableLocal) */
+  variablesLocal?: Record<string, unknown>;
+}
 
 function invalid(detail: string): never {
   throw new LzError('LZ_ERR_MODIFICATION_INVALID', detail);
@@ -77,7 +85,7 @@ async function apply(ctx: CommandContext, inst: InstanceState, ins: Modification
         const flow = model.flows.get(node.outgoing[0]!)!;
         exec = enterNode(ctx, inst, scope, flow.target, flow.id);
       }
-      setVariables(ctx, inst, exec.id, ins.variables);
+      startVariables(ctx, inst, exec, ins);
       return;
     }
     case 'startTransition': {
@@ -86,12 +94,17 @@ async function apply(ctx: CommandContext, inst: InstanceState, ins: Modification
       const source = model.nodes.get(flow.source)!;
       const scope = resolveScope(ctx, inst, source.scopeId, ins.ancestorActivityInstanceId);
       const exec = enterNode(ctx, inst, scope, flow.target, flow.id);
-      setVariables(ctx, inst, exec.id, ins.variables);
+      startVariables(ctx, inst, exec, ins);
       return;
     }
     default:
       invalid(`unknown instruction type '${(ins as { type: string }).type}'`);
   }
+}
+
+function startVariables(ctx: CommandContext, inst: InstanceState, exec: ExecutionRow, ins: StartVariables): void {
+  for (const [k, v] of Object.entries(ins.variablesLocal ?? {})) setVariableLocal(ctx, inst, exec.id, k, v);
+  setVariables(ctx, inst, exec.id, ins.variables);
 }
 
 function isInnerOf(inst: InstanceState, e: ExecutionRow): boolean {

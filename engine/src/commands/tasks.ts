@@ -97,3 +97,28 @@ export function updateTask(
     taskChanged(ctx, task);
   });
 }
+
+/**
+ * Adds or removes a candidate user or group (Camunda TaskService.addCandidateUser /
+ * deleteCandidateGroup …). Adding one already there and removing one not there change nothing.
+ */
+export function changeTaskCandidate(
+  services: EngineServices,
+  taskId: string,
+  change: { op: 'add' | 'remove'; userId?: string | null; groupId?: string | null },
+): Promise<void> {
+  const userId = change.userId ?? null;
+  const groupId = change.groupId ?? null;
+  if ((userId === null) === (groupId === null)) return Promise.reject(new LzError('LZ_ERR_BAD_REQUEST', 'a candidate is either a userId or a groupId'));
+  return runCommand(services, async (ctx) => {
+    const { inst, task } = await loadTask(ctx, taskId);
+    const col = userId !== null ? 'candidate_users' : 'candidate_groups';
+    const id = (userId ?? groupId)!;
+    const current = ((task[col] as string[] | null) ?? []).slice();
+    const has = current.includes(id);
+    if (change.op === 'add' ? has : !has) return;
+    task[col] = change.op === 'add' ? [...current, id] : current.filter((x) => x !== id);
+    inst.touchTask(task);
+    ctx.emit({ type: 'task.candidates-changed', taskId, candidateUsers: (task.candidate_users as string[] | null) ?? [], candidateGroups: (task.candidate_groups as string[] | null) ?? [] });
+  });
+}

@@ -167,6 +167,10 @@ export interface UserTaskModel {
   readonly followUpDate: CompiledExpression | null;
   readonly priority: CompiledExpression | null;
   readonly formKey: string | null;
+  /** camunda:formRef with its binding (latest, deployment, version) and version: a deployed form-js form */
+  readonly formRef: { readonly key: string; readonly binding: string; readonly version: number | null } | null;
+  /** the generated task form (camunda:formData); empty without one */
+  readonly formFields: readonly FormFieldModel[];
 }
 
 export type WorkModel =

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../context/command-context.ts';
 import type { ExecutionRow, InstanceState } from '../context/instance-state.ts';
-import { evaluate, readVariable } from '../context/variables.ts';
+import { evaluate, localVariables, readVariable, setVariableLocal } from '../context/variables.ts';
 import { LzError } from '../errors.ts';
 import type { NodeModel } from '../model/types.ts';
 import { startByEvent } from './start-by-event.ts';
@@ -11,11 +11,15 @@ export interface CorrelationOptions {
   processInstanceId?: string | null;
   /** process variables the waiting instance must have with these values */
   correlationKeys?: Record<string, unknown>;
+  /** variables local to the receiving execution must have these values (no start event then) */
+  localCorrelationKeys?: Record<string, unknown>;
   /** only the subscription of this execution (Camunda's messageEventReceived(name, executionId)) */
   executionId?: string | null;
   /** Zeebe-style correlation key (zeebe:subscription correlationKey) */
   correlationKey?: string | null;
   variables?: Record<string, unknown>;
+  /** set locally on the execution that receives the message (a started instance gets them as its own) */
+  localVariables?: Record<string, unknown>;
   /** deliver to every match instead of exactly one */
   all?: boolean;
   /** only start new instances / only wake waiting ones */
@@ -59,6 +63,7 @@ async function findWaiting(ctx: CommandContext, name: string, o: CorrelationOpti
     if (!inst || !sub) continue;
     if (o.correlationKey != null && (sub.config as { correlationKey?: string | null })?.correlationKey !== o.correlationKey) continue;
     if (o.correlationKeys && !keysMatch(inst, sub.execution_id!, o.correlationKeys)) continue;
+    if (o.localCorrelationKeys && !localKeysMatch(inst, sub.execution_id!, o.localCorrelationKeys)) continue;
     out.push(w);
   }
   return out;
@@ -72,6 +77,11 @@ function keysMatch(inst: InstanceState, execId: string, keys: Record<string, unk
   return true;
 }
 
+function localKeysMatch(inst: InstanceState, execId: string, keys: Record<string, unknown>): boolean {
+  const local = localVariables(inst, execId);
+  return Object.entries(keys).every(([k, v]) => k in local && JSON.stringify(local[k]) === JSON.stringify(v));
+}
+
 async function startDefinitions(ctx: CommandContext, name: string): Promise<{ definitionId: string; elementId: string }[]> {
   const rows = await ctx.services.db.query<{ definition_id: string; element_id: string }>(
     `SELECT definition_id, element_id FROM event_subscriptions WHERE type = 'message' AND event_name = $1 AND instance_id IS NULL ORDER BY id`,
@@ -80,10 +90,11 @@ async function startDefinitions(ctx: CommandContext, name: string): Promise<{ de
   return rows.map((r) => ({ definitionId: r.definition_id, elementId: r.element_id }));
 }
 
-async function deliver(ctx: CommandContext, w: Waiting, variables: Record<string, unknown>): Promise<CorrelationResult> {
+async function deliver(ctx: CommandContext, w: Waiting, variables: Record<string, unknown>, localVars?: Record<string, unknown>): Promise<CorrelationResult> {
   const inst = (await ctx.tryInstance(w.instanceId))!;
   const sub = inst.subscriptions.get(w.subId)!;
   const result: CorrelationResult = { resultType: 'Execution', processInstanceId: inst.id, executionId: sub.execution_id! };
+  for (const [k, v] of Object.entries(localVars ?? {})) setVariableLocal(ctx, inst, sub.execution_id!, k, v);
   await eventTriggered(ctx, inst, sub.execution_id!, sub.element_id!, variables, (sub.config as { eventId?: string } | null)?.eventId);
   return result;
 }
@@ -96,23 +107,23 @@ async function deliver(ctx: CommandContext, w: Waiting, variables: Record<string
 export async function correlateMessage(ctx: CommandContext, name: string, o: CorrelationOptions = {}): Promise<CorrelationResult[]> {
   const variables = o.variables ?? {};
   const waiting = o.startOnly ? [] : await findWaiting(ctx, name, o);
-  const starts = o.waitingOnly || o.processInstanceId || o.executionId ? [] : await startDefinitions(ctx, name);
+  const starts = o.waitingOnly || o.processInstanceId || o.executionId || o.localCorrelationKeys ? [] : await startDefinitions(ctx, name);
   const results: CorrelationResult[] = [];
   if (o.all) {
-    for (const w of waiting) results.push(await deliver(ctx, w, variables));
+    for (const w of waiting) results.push(await deliver(ctx, w, variables, o.localVariables));
     for (const s of starts) results.push(await startFor(ctx, s, o));
     if (results.length === 0) throw new LzError('LZ_ERR_MESSAGE_NOT_CORRELATED', `message '${name}'`);
     return results;
   }
   if (waiting.length > 1) throw new LzError('LZ_ERR_MESSAGE_AMBIGUOUS', `message '${name}' matches ${waiting.length} executions`);
-  if (waiting.length === 1) return [await deliver(ctx, waiting[0]!, variables)];
+  if (waiting.length === 1) return [await deliver(ctx, waiting[0]!, variables, o.localVariables)];
   if (starts.length > 1) throw new LzError('LZ_ERR_MESSAGE_AMBIGUOUS', `message '${name}' starts ${starts.length} process definitions`);
   if (starts.length === 1) return [await startFor(ctx, starts[0]!, o)];
   throw new LzError('LZ_ERR_MESSAGE_NOT_CORRELATED', `message '${name}'`);
 }
 
 async function startFor(ctx: CommandContext, s: { definitionId: string; elementId: string }, o: CorrelationOptions): Promise<CorrelationResult> {
-  const inst = await startByEvent(ctx, s.definitionId, s.elementId, { variables: o.variables ?? {}, businessKey: o.businessKey ?? null });
+  const inst = await startByEvent(ctx, s.definitionId, s.elementId, { variables: { ...o.variables, ...o.localVariables }, businessKey: o.businessKey ?? null });
   return { resultType: 'ProcessDefinition', processInstanceId: inst.id };
 }
 

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../context/command-context.ts';
+import { LzError } from '../errors.ts';
 import { startByEvent } from './start-by-event.ts';
 import { eventTriggered } from './trigger.ts';
 
@@ -17,7 +18,8 @@ interface Candidate {
  * signalEventReceived). Subscribers are those listening when the signal is thrown, all in
  * this one transaction.
  */
-export async function broadcastSignal(ctx: CommandContext, name: string, variables: Record<string, unknown> = {}): Promise<number> {
+export async function broadcastSignal(ctx: CommandContext, name: string, variables: Record<string, unknown> = {}, opts: { executionId?: string } = {}): Promise<number> {
+  if (opts.executionId) return signalExecution(ctx, name, opts.executionId, variables);
   const candidates = new Map<string, Candidate>();
   const rows = await ctx.services.db.query<{ id: string; instance_id: string | null; definition_id: string | null; element_id: string; execution_id: string | null; config: { eventId?: string } | null }>(
     `SELECT id, instance_id, definition_id, element_id, execution_id, config FROM event_subscriptions WHERE type = 'signal' AND event_name = $1 ORDER BY id`,
@@ -49,4 +51,18 @@ export async function broadcastSignal(ctx: CommandContext, name: string, variabl
   }
   ctx.emit({ type: 'signal.thrown', name, delivered });
   return delivered;
+}
+
+/**
+ * Camunda's signalEventReceived(name, executionId): only that execution's subscription to the
+ * signal receives it; an execution without one is an error, not a silent no-op.
+ */
+async function signalExecution(ctx: CommandContext, name: string, executionId: string, variables: Record<string, unknown>): Promise<number> {
+  const inst = await ctx.instanceOf('executions', executionId);
+  if (!inst || !inst.executions.has(executionId)) throw new LzError('LZ_ERR_EXECUTION_NOT_FOUND', executionId);
+  const sub = [...inst.subscriptions.values()].find((s) => s.type === 'signal' && s.event_name === name && s.execution_id === executionId);
+  if (!sub) throw new LzError('LZ_ERR_EXECUTION_NOT_WAITING', `execution ${executionId} has no subscription to the signal '${name}'`);
+  await eventTriggered(ctx, inst, executionId, sub.element_id!, variables, (sub.config as { eventId?: string } | null)?.eventId);
+  ctx.emit({ type: 'signal.thrown', name, delivered: 1 });
+  return 1;
 }

@@ -4,6 +4,7 @@ import { expressionLanguage, expressionText } from '../extensions.ts';
 import type { ModdleElement } from '../read-bpmn.ts';
 import type { CompileContext } from './context.ts';
 import { compileEventDefinition } from './events.ts';
+import { formFields } from './form-fields.ts';
 
 export function compileLoop(ctx: CompileContext, el: ModdleElement): MultiInstanceModel | StandardLoopModel | null {
   const lc = el.loopCharacteristics as ModdleElement | undefined;
@@ -125,7 +126,16 @@ export function compileUserTask(ctx: CompileContext, el: ModdleElement): UserTas
     followUpDate: ctx.expr(a('followUpDate', schedule?.followUpDate), id, 'followUpDate'),
     priority: ctx.expr(a('priority', priority?.priority), id, 'priority'),
     formKey: a('formKey', form?.formKey ?? (form?.formId ? `camunda-forms:bpmn:${String(form.formId)}` : undefined)) ?? ctx.ext.camundaAttr(el, 'formRef') ?? null,
+    formRef: formRefOf(ctx, el),
+    formFields: formFields(ctx, el),
   };
+}
+
+function formRefOf(ctx: CompileContext, el: ModdleElement): UserTaskModel['formRef'] {
+  const key = ctx.ext.camundaAttr(el, 'formRef');
+  if (!key) return null;
+  const version = Number(ctx.ext.camundaAttr(el, 'formRefVersion'));
+  return { key, binding: ctx.ext.camundaAttr(el, 'formRefBinding') ?? 'latest', version: Number.isInteger(version) ? version : null };
 }
 
 const EXTERNAL_WORK = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask', 'bpmn:IntermediateThrowEvent', 'bpmn:EndEvent']);

@@ -3,8 +3,10 @@
  * which is a jsonb operator); each `:v` takes the next value.
  */
 export class Where {
-  readonly params: unknown[] = [];
   private readonly parts: string[] = [];
+
+  /** `params` may be shared with another Where of the same statement (numbering continues) */
+  constructor(readonly params: unknown[] = []) {}
 
   /** adds the clause unless its (single) value is null/undefined */
   add(clause: string, value: unknown): this {
