@@ -41,7 +41,7 @@ export interface BuildOptions {
 export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): Promise<App> {
   const engine = await Engine.create({
     db: opts.db,
-    database: opts.db ? undefined : { databaseUrl: config.databaseUrl ?? undefined, dataDir: config.databaseUrl ? undefined : config.dataDir },
+    database: opts.db ? undefined : { databaseUrl: config.databaseUrl ?? undefined, dataDir: config.databaseUrl ? undefined : config.dataDir, schema: config.databaseSchema ?? undefined },
   });
   const identity = new IdentityService(engine.db);
   await identity.migrate();

@@ -7,6 +7,8 @@ export interface RuntimeConfig {
   /** PGlite data directory (used when no DATABASE_URL) */
   dataDir: string;
   databaseUrl: string | null;
+  /** PostgreSQL schema holding the tables (DATABASE_SCHEMA; default public) */
+  databaseSchema?: string | null;
   /** run the job executor in this process */
   jobExecutor: boolean;
   jobPollMs: number;
@@ -39,6 +41,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not '${env.PORT}'`);
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  const databaseSchema = env.DATABASE_SCHEMA && env.DATABASE_SCHEMA !== '' ? env.DATABASE_SCHEMA : null;
+  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) throw new ConfigError('DATABASE_SCHEMA must be a lower-case name of letters, digits and _');
   const pollMs = env.JOB_POLL_MS ? Number(env.JOB_POLL_MS) : 500;
   if (!Number.isFinite(pollMs) || pollMs < 10) throw new ConfigError('JOB_POLL_MS must be a number of milliseconds ≥ 10');
   if (env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD !== '' && env.ADMIN_PASSWORD.length < 8) throw new ConfigError('ADMIN_PASSWORD must have at least 8 characters');
@@ -60,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     // relative to where the user ran the command (pnpm runs scripts inside the package folder)
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : 'data'),
     databaseUrl,
+    databaseSchema,
     jobExecutor: env.JOB_EXECUTOR !== 'off',
     jobPollMs: pollMs,
     adminPassword: env.ADMIN_PASSWORD && env.ADMIN_PASSWORD !== '' ? env.ADMIN_PASSWORD : null,

@@ -1,5 +1,6 @@
 import { readConfig, ConfigError } from './config.ts';
 import { buildApp } from './app.ts';
+import { PluginLoadError } from './services/plugin-host/index.ts';
 
 /** process entry: config, listen, job executor; SIGTERM/SIGINT → stop acquiring, drain, close */
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config, { logger: true });
   if (config.jobExecutor) app.jobs.start();
+  app.plugins.start();
   const address = await app.fastify.listen({ port: config.port, host: config.host });
   const backend = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`Liuzhuan is running at ${address.replace('127.0.0.1', 'localhost')}  — database: ${backend}`);
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
+    // app.close() stops the job executor first: no new jobs, the one in hand finishes, the rest go back
     await app.close();
+    if (config.jobExecutor) console.log(`job executor stopped: ${JSON.stringify(app.jobs.stats)}`);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -36,6 +40,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
+  if (e instanceof PluginLoadError) {
+    console.error(e.message);
+    process.exit(2);
+  }
   console.error(e);
   process.exit(1);
 });
