@@ -19,12 +19,12 @@ async function main(): Promise<void> {
   app.plugins.start();
   const address = await app.fastify.listen({ port: config.port, host: config.host });
   const backend = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  console.log(`Liuzhuan is running at ${address.replace('127.0.0.1', 'localhost')}  — database: ${backend}`);
-  console.log(`  REST API: ${address}/engine-rest   API docs: ${address}/docs`);
+  // one write, so whoever reads the output gets the URL and the first-start password together
+  const banner = [`Liuzhuan is running at ${address.replace('127.0.0.1', 'localhost')}  — database: ${backend}`, `  REST API: ${address}/engine-rest   API docs: ${address}/docs`];
   if (app.generatedAdminPassword) {
-    console.log(`  first start: user 'admin' was created with the password ${app.generatedAdminPassword}`);
-    console.log('  (shown only now; set ADMIN_PASSWORD to choose it)');
+    banner.push(`  first start: user 'admin' was created with the password ${app.generatedAdminPassword}`, '  (shown only now; set ADMIN_PASSWORD to choose it)');
   }
+  console.log(banner.join('\n'));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

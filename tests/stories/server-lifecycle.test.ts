@@ -18,7 +18,8 @@ function start(env: Record<string, string>): { child: ChildProcess; out: () => s
   const url = new Promise<string>((resolveUrl, reject) => {
     const onData = (b: Buffer) => {
       out += b.toString();
-      const m = /running at (http:\/\/\S+)/.exec(out);
+      // the server prints its banner in one write; wait for the whole line after the URL
+      const m = /running at (http:\/\/\S+)[^\n]*\n[^\n]*API docs[^\n]*\n/.exec(out);
       if (m) resolveUrl(m[1]!.replace('localhost', '127.0.0.1'));
     };
     child.stdout!.on('data', onData);
