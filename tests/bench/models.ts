@@ -30,3 +30,14 @@ export const USER_TASK = `<?xml version="1.0" encoding="UTF-8"?>
     <endEvent id="end" />
   </process>
 </definitions>`;
+
+export const EXTERNAL = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://liuzhuan.bench" id="benchExternalDefs">
+  <process id="benchExternal" isExecutable="true">
+    <startEvent id="start" />
+    <sequenceFlow id="f1" sourceRef="start" targetRef="work" />
+    <serviceTask id="work" name="Work" camunda:type="external" camunda:topic="bench.work" />
+    <sequenceFlow id="f2" sourceRef="work" targetRef="end" />
+    <endEvent id="end" />
+  </process>
+</definitions>`;

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { Engine, openDb, type Db } from '@liuzhuan/engine';
 import { measure, type Measured } from './measure.ts';
 import { STRAIGHT, USER_TASK } from './models.ts';
+import { benchHttp, httpTable, type HttpFigures } from './http.ts';
 
 /**
  * `pnpm bench`: engine throughput against the raw single-row INSERT commit rate of the same
@@ -23,6 +24,7 @@ interface Row {
   straight: Measured;
   straightNoHistory: Measured;
   userTask: Measured;
+  http: HttpFigures;
 }
 
 async function rawInserts(db: Db): Promise<Measured> {
@@ -60,7 +62,8 @@ async function benchDb(backend: string, db: Db, serverCpu: boolean): Promise<Row
   const quiet = await Engine.create({ db, history: false });
   const straightNoHistory = await straightThrough(quiet);
   await quiet.close();
-  const row = { backend, raw, straight, straightNoHistory, userTask };
+  const http = await benchHttp(db, SECONDS);
+  const row = { backend, raw, straight, straightNoHistory, userTask, http };
   // PGlite runs inside this process: its CPU is in the Node column
   if (!serverCpu) for (const m of [raw, straight, straightNoHistory, userTask]) m.dbCpuUs = null;
   return row;
@@ -162,7 +165,17 @@ ${t}
 
 Goal (issue 2): straight-through instances/s on PostgreSQL at least 50% of the raw INSERT
 rate, history on. Measured: ${goal === null ? 'PostgreSQL not available' : `${(goal * 100).toFixed(0)}% — ${goal >= 0.5 ? 'met' : 'not met'}`}.
-${pgRow ? explain(pgRow) : ''}`;
+${pgRow ? explain(pgRow) : ''}
+## Over HTTP (issue 3)
+
+The runtime server on loopback, driven by autocannon from the same Node.js process (so the
+load generator shares the two cores with the server and the database). Each request completes
+one waiting user task (\`POST /engine-rest/task/{id}/complete\` with a typed variable, HTTP Basic as
+admin); latency is per request. fetchAndLock: 10 workers loop \`fetchAndLock\` (up to 10 tasks)
+then \`complete\` each task, while a producer keeps about 500 external tasks waiting.
+
+${rows.map((r) => httpTable(r.backend, r.http)).join('\n\n')}
+`;
   writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), 'docs/performance.md'), md);
   console.log('\nwritten to docs/performance.md');
 }
