@@ -1,5 +1,6 @@
 import { LzError, typedValue, type VariableType } from '@liuzhuan/engine';
 import { Type, type Static } from 'typebox';
+import { formatCamundaDate } from './common/dates.ts';
 
 /** Camunda's typed variable: `{ "value": 1, "type": "Integer", "valueInfo": {} }` */
 export const VariableValue = Type.Object(
@@ -39,9 +40,6 @@ function parseDate(name: string, v: unknown): Date {
   return d;
 }
 
-export function formatDate(d: Date): string {
-  return d.toISOString().replace('Z', '+0000');
-}
 
 /** one Camunda typed value → what the engine stores (an explicit type is kept) */
 export function fromCamundaValue(name: string, dto: VariableValueDto): unknown {
@@ -86,7 +84,7 @@ export function fromCamunda(vars: VariablesDto | undefined | null): Record<strin
 /** a stored variable → Camunda's typed value */
 export function toCamundaValue(type: string, value: unknown): { value: unknown; type: string; valueInfo: Record<string, unknown> } {
   if (type === 'Json') return { value: JSON.stringify(value), type: 'Json', valueInfo: {} };
-  if (type === 'Date') return { value: typeof value === 'string' ? formatDate(new Date(value)) : value, type: 'Date', valueInfo: {} };
+  if (type === 'Date') return { value: typeof value === 'string' ? formatCamundaDate(new Date(value)) : value, type: 'Date', valueInfo: {} };
   if (type === 'Long' && typeof value === 'string') return { value: Number(value), type: 'Long', valueInfo: {} };
   return { value: value ?? null, type, valueInfo: {} };
 }

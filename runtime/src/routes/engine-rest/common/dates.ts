@@ -11,9 +11,3 @@ export function parseCamundaDate(name: string, v: string): Date {
   if (Number.isNaN(d.getTime())) throw badRequest(`'${name}' is not a date: '${v.slice(0, 40)}' (use 2026-01-05T09:00:00.000+0000)`);
   return d;
 }
-
-/** comma-separated list parameters (keysIn=a,b,c) */
-export function csv(v: string | undefined): string[] | undefined {
-  if (v === undefined) return undefined;
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
-}

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HistoricActivity, HistoricActivityQuery, HistoricActivitySortKey, HistoricTask, HistoricTaskQuery, HistoricTaskSortKey } from '@liuzhuan/engine';
 import { Type } from 'typebox';
-import { csv, formatCamundaDate } from '../common/dates.ts';
+import { formatCamundaDate } from '../common/dates.ts';
+import { listParam } from '../common/management-query.ts';
 import type { RouteDeps } from '../deps.ts';
 import { CountDto, ErrorBody } from '../process-definition/process-definition.schema.ts';
 import { date, either, sortOf, viewerOf, type SortParams } from './history-common.ts';
@@ -159,7 +160,7 @@ function taskQuery(req: FastifyRequest, f: TaskFilters): HistoricTaskQuery {
     taskName: f.taskName,
     taskNameLike: f.taskNameLike,
     taskDefinitionKey: f.taskDefinitionKey,
-    taskDefinitionKeys: csv(f.taskDefinitionKeyIn),
+    taskDefinitionKeys: listParam(f.taskDefinitionKeyIn),
     deleteReason: f.taskDeleteReason,
     taskAssignee: f.taskAssignee,
     taskAssigneeLike: f.taskAssigneeLike,

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HistoricInstance, HistoricInstanceQuery, HistoricInstanceSortKey } from '@liuzhuan/engine';
 import { Type } from 'typebox';
 import { badRequest, forbidden, notFound } from '../../../infra/errors.ts';
-import { csv, formatCamundaDate } from '../common/dates.ts';
+import { formatCamundaDate } from '../common/dates.ts';
+import { listParam } from '../common/management-query.ts';
 import type { RouteDeps } from '../deps.ts';
 import { CountDto, ErrorBody } from '../process-definition/process-definition.schema.ts';
 import { date, either, sortOf, viewerOf, type SortParams } from './history-common.ts';
@@ -90,7 +91,7 @@ function toQuery(req: FastifyRequest, f: Filters): HistoricInstanceQuery {
 /** GET's comma-separated lists as arrays */
 function fromQueryString(q: Record<string, unknown>): Filters {
   const out = { ...q } as Record<string, unknown>;
-  for (const k of ['processInstanceIds', 'processDefinitionKeyIn', 'processDefinitionKeyNotIn']) if (typeof q[k] === 'string') out[k] = csv(q[k]);
+  for (const k of ['processInstanceIds', 'processDefinitionKeyIn', 'processDefinitionKeyNotIn']) if (typeof q[k] === 'string') out[k] = listParam(q[k]);
   return out as Filters;
 }
 

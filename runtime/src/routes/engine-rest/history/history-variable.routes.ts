@@ -9,7 +9,8 @@ import type {
 } from '@liuzhuan/engine';
 import { Type } from 'typebox';
 import { forbidden, notFound } from '../../../infra/errors.ts';
-import { csv, formatCamundaDate } from '../common/dates.ts';
+import { formatCamundaDate } from '../common/dates.ts';
+import { listParam } from '../common/management-query.ts';
 import type { RouteDeps } from '../deps.ts';
 import { CountDto, ErrorBody } from '../process-definition/process-definition.schema.ts';
 import { toCamundaValue } from '../variables.ts';
@@ -39,14 +40,14 @@ type VariableFilters = SortParams &
 const VARIABLE_SORT: Record<string, HistoricVariableInstanceSortKey> = { instanceId: 'instanceId', variableName: 'variableName' };
 
 function variableQuery(req: FastifyRequest, f: VariableFilters): HistoricVariableInstanceQuery {
-  const scopes = [...(csv(f.executionIdIn) ?? []), ...(csv(f.activityInstanceIdIn) ?? [])];
+  const scopes = [...(listParam(f.executionIdIn) ?? []), ...(listParam(f.activityInstanceIdIn) ?? [])];
   return {
     name: f.variableName,
     nameLike: f.variableNameLike,
-    names: csv(f.variableNameIn),
-    types: csv(f.variableTypeIn),
+    names: listParam(f.variableNameIn),
+    types: listParam(f.variableTypeIn),
     processInstanceId: f.processInstanceId,
-    processInstanceIds: csv(f.processInstanceIdIn),
+    processInstanceIds: listParam(f.processInstanceIdIn),
     processDefinitionId: f.processDefinitionId,
     processDefinitionKey: f.processDefinitionKey,
     scopeIds: f.executionIdIn !== undefined || f.activityInstanceIdIn !== undefined ? scopes : undefined,
@@ -126,10 +127,10 @@ function detailQuery(req: FastifyRequest, f: DetailFilters): HistoricVariableUpd
   if (variable && scope && variable.scopeId !== scope) return null;
   return {
     processInstanceId: f.processInstanceId,
-    processInstanceIds: csv(f.processInstanceIdIn),
+    processInstanceIds: listParam(f.processInstanceIdIn),
     scopeId: variable?.scopeId ?? scope,
     name: variable?.name,
-    types: csv(f.variableTypeIn),
+    types: listParam(f.variableTypeIn),
     occurredBefore: date('occurredBefore', f.occurredBefore),
     occurredAfter: date('occurredAfter', f.occurredAfter),
     sort: sortOf(f, DETAIL_SORT),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { badRequest, notFound } from '../../../infra/errors.ts';
 import type { GroupQuery } from '../../../services/identity/identity.service.ts';
-import { csv } from '../common/dates.ts';
+import { listParam } from '../common/management-query.ts';
 import type { RouteDeps } from '../deps.ts';
 import { CountDto, ErrorBody } from '../process-definition/process-definition.schema.ts';
 import { CreateGroupBody, GroupBody, GroupCountQueryString, GroupDto, GroupParams, GroupQueryString, MemberParams } from './identity.schema.ts';
@@ -17,7 +17,7 @@ type GroupFields = { id?: string | null; name?: string | null; type?: string | n
 
 const toQuery = (q: GroupFilters): GroupQuery => {
   const { idIn, firstResult, maxResults, ...rest } = q;
-  return { ...rest, ids: csv(idIn), first: firstResult, max: maxResults };
+  return { ...rest, ids: listParam(idIn), first: firstResult, max: maxResults };
 };
 
 /** /engine-rest/group (Camunda's group API); changes need an admin */

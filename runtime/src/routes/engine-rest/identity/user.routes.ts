@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { principalOf } from '../../../infra/auth.ts';
 import { badRequest, forbidden, notFound } from '../../../infra/errors.ts';
 import type { UserQuery } from '../../../services/identity/identity.service.ts';
-import { csv } from '../common/dates.ts';
+import { listParam } from '../common/management-query.ts';
 import type { RouteDeps } from '../deps.ts';
 import { CountDto, ErrorBody } from '../process-definition/process-definition.schema.ts';
 import type { FailedChecks } from './failed-checks.ts';
@@ -18,7 +18,7 @@ type Profile = { id?: string | null; firstName?: string | null; lastName?: strin
 
 const toQuery = (q: UserFilters): UserQuery => {
   const { idIn, firstResult, maxResults, ...rest } = q;
-  return { ...rest, ids: csv(idIn), first: firstResult, max: maxResults };
+  return { ...rest, ids: listParam(idIn), first: firstResult, max: maxResults };
 };
 
 /** /engine-rest/user (Camunda's user API): profiles only, never a password or its hash */

@@ -5,7 +5,7 @@ import { principalOf } from '../../../infra/auth.ts';
 import { badRequest, forbidden, notFound } from '../../../infra/errors.ts';
 import { canStart } from '../../../services/authorization/authorization.ts';
 import { findDeployedForm } from '../../../services/forms/deployed-form.ts';
-import { csv } from '../common/dates.ts';
+import { listParam } from '../common/management-query.ts';
 import { formVariables } from '../common/form-variables.ts';
 import { selfLink } from '../common/links.ts';
 import type { RouteDeps } from '../deps.ts';
@@ -67,7 +67,7 @@ export async function startRoutes(app: FastifyInstance, { engine }: RouteDeps): 
     app.get(`${by.prefix}/form-variables`, { schema: { tags, params, querystring: FormVariablesQuery, response: { 200: VariablesOut, 404: ErrorBody } } }, async (req) => {
       const def = await resolveDefinition(engine, ref(req));
       const model = await engine.getDefinitionModel(def.id);
-      return formVariables(model.startFormFields, {}, csv((req.query as { variableNames?: string }).variableNames));
+      return formVariables(model.startFormFields, {}, listParam((req.query as { variableNames?: string }).variableNames));
     });
 
     app.get(`${by.prefix}/startForm`, { schema: { tags, params, response: { 200: FormDto, 404: ErrorBody } } }, async (req) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { LzError, type DefinitionQuery as EngineDefinitionQuery } from '@liuzhuan/engine';
 import { Type } from 'typebox';
 import { badRequest } from '../../../infra/errors.ts';
-import { csv } from '../common/dates.ts';
+import { listParam } from '../common/management-query.ts';
 import type { RouteDeps } from '../deps.ts';
 import { BY, resolveDefinition } from './definition-ref.ts';
 import { startRoutes } from './process-definition-start.routes.ts';
@@ -16,9 +16,9 @@ function query(q: DefinitionQueryDto): EngineDefinitionQuery {
   const suspended = q.suspended === true ? true : q.active === true ? false : undefined;
   return {
     id: q.processDefinitionId,
-    ids: csv(q.processDefinitionIdIn),
+    ids: listParam(q.processDefinitionIdIn),
     key: q.key,
-    keys: csv(q.keysIn),
+    keys: listParam(q.keysIn),
     keyLike: q.keyLike,
     name: q.name,
     nameLike: q.nameLike,

@@ -3,7 +3,7 @@ import type { Engine, TaskInfo } from '@liuzhuan/engine';
 import { Type } from 'typebox';
 import { badRequest, notFound } from '../../../infra/errors.ts';
 import { findDeployedForm, type DeployedForm } from '../../../services/forms/deployed-form.ts';
-import { csv } from '../common/dates.ts';
+import { listParam } from '../common/management-query.ts';
 import { formVariables } from '../common/form-variables.ts';
 import type { RouteDeps } from '../deps.ts';
 import { ErrorBody, FormVariablesQuery, VariablesOut } from '../process-definition/process-definition.schema.ts';
@@ -52,7 +52,7 @@ export async function taskFormRoutes(app: FastifyInstance, { engine }: RouteDeps
   app.get('/task/:id/form-variables', { schema: { tags, params: TaskParams, querystring: FormVariablesQuery, response: { 200: VariablesOut, ...errors } } }, async (req) => {
     // Camunda: the form fields (their variable, else their default), then every other variable the task sees
     const task = taskOf(req);
-    const names = csv((req.query as { variableNames?: string }).variableNames);
+    const names = listParam((req.query as { variableNames?: string }).variableNames);
     const { userTask } = await userTaskOf(engine, task);
     const visible = await taskVariables(engine, task);
     const out = formVariables(userTask?.formFields ?? [], Object.fromEntries(visible), names);

@@ -1,7 +1,8 @@
 import type { TaskQuery, TaskSortKey } from '@liuzhuan/engine';
 import { badRequest } from '../../../infra/errors.ts';
 import type { IdentityService, Principal } from '../../../services/identity/identity.service.ts';
-import { csv, parseCamundaDate } from '../common/dates.ts';
+import { parseCamundaDate } from '../common/dates.ts';
+import { listParam } from '../common/management-query.ts';
 import type { TaskFilters, TaskSortBy } from './task.schema.ts';
 
 /** Camunda's sort keys → the engine's (the case and tenant keys are null here: by id) */
@@ -28,7 +29,7 @@ const LIST_FIELDS = ['taskIdIn', 'processInstanceIdIn', 'processDefinitionKeyIn'
 /** GET's comma-separated lists as arrays, so both forms read alike */
 export function fromQueryString(q: Record<string, unknown>): TaskFilters {
   const out: Record<string, unknown> = { ...q };
-  for (const f of LIST_FIELDS) if (typeof q[f] === 'string') out[f] = csv(q[f]);
+  for (const f of LIST_FIELDS) if (typeof q[f] === 'string') out[f] = listParam(q[f]);
   return out as TaskFilters;
 }
 
