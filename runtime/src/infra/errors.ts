@@ -40,7 +40,9 @@ export const errorsPlugin = fp(
       if (err instanceof LzError) {
         const status = STATUS[err.kind];
         if (status >= 500) req.log.error({ err }, 'engine failure');
-        return reply.status(status).send({ type: CAMUNDA_TYPE[err.kind], code: err.code, message: err.message });
+        // field-level problems (form and record validation) travel as `errors: [{ path, message }]`
+        const errors = Array.isArray(err.details.errors) ? { errors: err.details.errors as unknown[] } : {};
+        return reply.status(status).send({ type: CAMUNDA_TYPE[err.kind], code: err.code, message: err.message, ...errors });
       }
       if (err instanceof HttpError) return reply.status(err.statusCode).send({ type: err.type, message: err.message });
       const fe = err as FastifyError;
