@@ -26,8 +26,10 @@ import { countDeployments, listDeployments, listResources, readResource, type De
 import { GroupCommitter } from './context/group-commit.ts';
 import { newId } from './context/ids.ts';
 import { runCommand } from './context/run-command.ts';
-import type { DelegateHandler, EngineConfig, EngineEvent, EngineServices, ScriptEngine } from './context/services.ts';
+import type { DelegateHandler, EngineConfig, EngineEvent, EngineServices, ScriptEngine, TaskAssignmentHook } from './context/services.ts';
+import { registerFunctions, type ExpressionFunction, type ExpressionFunctions } from './expressions/index.ts';
 import { fromStored } from './context/variable-values.ts';
+import { LzError } from './errors.ts';
 import { DefinitionStore } from './model/definition-store.ts';
 import { correlateMessage, type CorrelationOptions, type CorrelationResult } from './operations/messages.ts';
 import { broadcastSignal } from './operations/signals.ts';
@@ -54,6 +56,18 @@ export interface EngineOptions {
   /** extra script languages (javascript and feel are built in) */
   scriptEngines?: Record<string, ScriptEngine>;
   scriptLimits?: Partial<ScriptLimits>;
+  /**
+   * Synchronous functions every FEEL and JUEL expression may call by bare name — FEEL
+   * `manager(initiator, 2)`, JUEL `${usersWithRole('finance')}` — in conditions, assignees and
+   * candidates, mappings, multi-instance collections. A throw fails the expression
+   * (LZ_ERR_EXPRESSION_EVAL naming the function) and so rolls the command back.
+   */
+  expressionFunctions?: Record<string, ExpressionFunction>;
+  /**
+   * Asked when a user task is created with an assignee, before the task row is written; a
+   * redirect gives the task to another assignee and keeps the original one and the reason.
+   */
+  taskAssignment?: TaskAssignmentHook;
   defaultRetries?: number;
   maxSteps?: number;
   workerId?: string;
@@ -82,11 +96,13 @@ export class Engine {
     config: EngineConfig,
     delegates: Map<string, DelegateHandler>,
     scriptEngines: Map<string, ScriptEngine>,
+    extensions: { functions: ExpressionFunctions; taskAssignment: TaskAssignmentHook | null },
   ) {
     // PGlite has one connection; PostgreSQL gets a few groups in flight at once
     this.committer = new GroupCommitter(db, db.dialect === 'pglite' ? 1 : Math.max(1, config.commitGroupsInFlight));
     const formats = new Set(['javascript', 'feel', ...scriptEngines.keys()]);
-    const compileOptions = () => ({ delegates: new Set(delegates.keys()), scriptFormats: formats });
+    const functionNames = new Set(extensions.functions.keys());
+    const compileOptions = () => ({ delegates: new Set(delegates.keys()), scriptFormats: formats, functions: functionNames });
     this.services = {
       db,
       clock,
@@ -94,6 +110,8 @@ export class Engine {
       scripts: sandbox,
       delegates,
       scriptEngines,
+      functions: extensions.functions,
+      taskAssignment: extensions.taskAssignment,
       config,
       compileOptions,
       emit: (events) => {
@@ -106,6 +124,11 @@ export class Engine {
   private stopListening: (() => Promise<void>) | null = null;
 
   static async create(opts: EngineOptions = {}): Promise<Engine> {
+    // checked before anything is opened: a bad name is the embedder's mistake
+    const functions = registerFunctions(opts.expressionFunctions);
+    if (opts.taskAssignment !== undefined && typeof opts.taskAssignment !== 'function') {
+      throw new LzError('LZ_ERR_BAD_REQUEST', 'taskAssignment must be a function');
+    }
     const db = opts.db ?? (await openDb(opts.database ?? {}));
     await migrate(db);
     const sandbox = await createScriptSandbox(opts.scriptLimits);
@@ -126,6 +149,7 @@ export class Engine {
       config,
       new Map(Object.entries(opts.delegates ?? {})),
       new Map(Object.entries(opts.scriptEngines ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+      { functions, taskAssignment: opts.taskAssignment ?? null },
     );
     const definitions = engine.services.definitions;
     engine.stopListening = await db.listen(

@@ -7,7 +7,16 @@ export type { JobDetail, JobDetailQuery, JobSortKey } from './persistence/repos/
 export type { IncidentDetail, IncidentDetailQuery, IncidentSortKey } from './persistence/repos/incidents-query.repo.ts';
 export type { ExternalTaskDetail, ExternalTaskDetailQuery, ExternalTaskSortKey } from './persistence/repos/external-tasks-query.repo.ts';
 export type { CorrelationOptions, CorrelationResult } from './operations/messages.ts';
-export type { DelegateExecution, DelegateHandler, ScriptEngine, EngineEvent } from './context/services.ts';
+export type {
+  DelegateExecution,
+  DelegateHandler,
+  ScriptEngine,
+  EngineEvent,
+  TaskAssignmentHook,
+  TaskAssignmentInput,
+  TaskAssignmentRedirect,
+} from './context/services.ts';
+export type { ExpressionFunction } from './expressions/functions.ts';
 export type { ScriptHost, ScriptOutcome } from './scripts/index.ts';
 export { BpmnError } from './behaviors/bpmn-error.ts';
 export { typedValue, VARIABLE_TYPES, type TypedValue, type VariableType } from './context/variable-values.ts';
@@ -44,3 +53,4 @@ export type { ModificationInstruction } from './commands/modification.ts';
 export type { DeploymentInfo, DeploymentQuery, ResourceInfo } from './persistence/repos/deployments.repo.ts';
 export type { ProcessModel, NodeModel, FormFieldModel } from './model/types.ts';
 export { fromStored, toStored } from './context/variable-values.ts';
+export { compileFeel, type CompiledFeel } from './expressions/feel.ts';

@@ -63,7 +63,7 @@ export async function returnToCaller(ctx: CommandContext, superInstanceId: strin
   if (!inst || !exec) return;
   const node = inst.model.nodes.get(exec.element_id!)!;
   const call = node.call!;
-  const childContext: VariableContext = { has: (n) => n in childVariables, get: (n) => childVariables[n] };
+  const childContext: VariableContext = { has: (n) => n in childVariables, get: (n) => childVariables[n], functions: inst.functions };
   const out: [string, unknown][] = [];
   if (call.outAll) for (const [k, v] of Object.entries(childVariables)) out.push([k, v]);
   for (const m of call.outs) {

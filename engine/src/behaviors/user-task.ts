@@ -8,6 +8,7 @@ import type { NodeModel } from '../model/types.ts';
 import { setState } from '../operations/executions.ts';
 import { addDuration, parseDuration } from '../timers/index.ts';
 import type { Behavior } from './behavior.ts';
+import { redirectAssignment } from './task-assignment.ts';
 
 const nameCache = new WeakMap<NodeModel, CompiledExpression | null>();
 
@@ -80,11 +81,21 @@ export const userTask: Behavior = {
       candidate_groups: list(opt(inst, exec, def.candidateGroups, 'candidateGroups')),
       created_at: ctx.now,
       business_key: inst.row.business_key,
+      original_assignee: null,
+      assignment_note: null,
     };
+    const originalAssignee = redirectAssignment(ctx, inst, task);
     inst.addTask(task);
     taskCreated(ctx, task);
     activityPatched(ctx, exec.id, { task_id: task.id });
     setState(inst, exec, 'waiting');
-    ctx.emit({ type: 'task.created', taskId: task.id, processInstanceId: inst.id, taskDefinitionKey: node.id, assignee: task.assignee });
+    ctx.emit({
+      type: 'task.created',
+      taskId: task.id,
+      processInstanceId: inst.id,
+      taskDefinitionKey: node.id,
+      assignee: task.assignee,
+      ...(originalAssignee !== null ? { originalAssignee } : {}),
+    });
   },
 };

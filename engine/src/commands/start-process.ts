@@ -42,7 +42,9 @@ function startIn(ctx: CommandContext, def: DefinitionRecord, opts: StartProcessO
     throw new LzError('LZ_ERR_NO_START_EVENT', `process '${model.id}' has no none start event; it starts by message, signal or timer`);
   }
   const inst = ctx.createInstance(def, { businessKey: opts.businessKey ?? null, startUserId: opts.startUserId ?? null });
-  startInstance(ctx, inst, opts.variables, startId, !!opts.startEventId && model.noneStart !== opts.startEventId);
+  // camunda:initiator: the starting user's id, unless the caller sets that variable itself
+  const variables = model.initiatorVariable && opts.startUserId ? { [model.initiatorVariable]: opts.startUserId, ...(opts.variables ?? {}) } : opts.variables;
+  startInstance(ctx, inst, variables, startId, !!opts.startEventId && model.noneStart !== opts.startEventId);
   return {
     id: inst.id,
     definitionId: def.row.id,

@@ -73,7 +73,7 @@ export class CommandContext {
     if (!loaded) return null;
     const id = loaded.instance.id;
     const definition = await this.services.definitions.byId(loaded.instance.definition_id!);
-    const state = InstanceState.fromLoaded(loaded, definition, this.uow);
+    const state = InstanceState.fromLoaded(loaded, definition, this.uow, this.services.functions);
     this.instances.set(id, state);
     return state;
   }
@@ -98,7 +98,7 @@ export class CommandContext {
       start_user_id: opts.startUserId ?? null,
     };
     this.uow.table('process_instances').insert(row);
-    const inst = new InstanceState(row, definition, this.uow);
+    const inst = new InstanceState(row, definition, this.uow, this.services.functions);
     this.instances.set(id, inst);
     inst.addExecution({
       id,

@@ -86,6 +86,8 @@ export function taskCreated(ctx: CommandContext, task: TaskRow): void {
     start_time: ctx.now,
     end_time: null,
     delete_reason: null,
+    original_assignee: task.original_assignee,
+    assignment_note: task.assignment_note,
   });
 }
 

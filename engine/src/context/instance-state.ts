@@ -1,3 +1,4 @@
+import { NO_FUNCTIONS, type ExpressionFunctions } from '../expressions/functions.ts';
 import type { DefinitionRecord } from '../model/definition-store.ts';
 import type { ProcessModel } from '../model/types.ts';
 import type { RowOf } from '../persistence/tables.ts';
@@ -84,6 +85,8 @@ export class InstanceState {
     readonly row: InstanceRow,
     private def: DefinitionRecord,
     private readonly uow: UnitOfWork,
+    /** what its expressions may call (EngineOptions.expressionFunctions) */
+    readonly functions: ExpressionFunctions = NO_FUNCTIONS,
   ) {}
 
   get definition(): DefinitionRecord {
@@ -103,9 +106,9 @@ export class InstanceState {
     return this.definition.model;
   }
 
-  static fromLoaded(loaded: LoadedInstance, definition: DefinitionRecord, uow: UnitOfWork): InstanceState {
+  static fromLoaded(loaded: LoadedInstance, definition: DefinitionRecord, uow: UnitOfWork, functions: ExpressionFunctions = NO_FUNCTIONS): InstanceState {
     uow.instanceLoaded(loaded.instance);
-    const s = new InstanceState(loaded.instance, definition, uow);
+    const s = new InstanceState(loaded.instance, definition, uow, functions);
     for (const e of loaded.executions) s.executions.set(e.id, uow.table('executions').loaded(e) as ExecutionRow);
     for (const v of loaded.variables) s.scopeVars(v.scope_id!).set(v.name!, uow.table('variables').loaded(v));
     for (const t of loaded.tasks) s.tasks.set(t.id, uow.table('tasks').loaded(t));

@@ -1,3 +1,4 @@
+import type { ExpressionFunctions } from '../expressions/functions.ts';
 import type { DefinitionStore } from '../model/definition-store.ts';
 import type { Db } from '../persistence/db.ts';
 import type { ScriptHost, ScriptOutcome, ScriptSandbox } from '../scripts/index.ts';
@@ -39,6 +40,25 @@ export type DelegateHandler = (execution: DelegateExecution) => void;
 /** A script language the embedder adds (the conformance runner adds the one Groovy line Camunda's tests use). */
 export type ScriptEngine = (source: string, host: ScriptHost) => ScriptOutcome;
 
+/** What `EngineOptions.taskAssignment` is asked when a user task is created with an assignee. */
+export interface TaskAssignmentInput {
+  assignee: string;
+  taskDefinitionKey: string;
+  processDefinitionKey: string;
+  processInstanceId: string;
+  /** the command's time (the engine clock) */
+  at: Date;
+}
+
+/** The task goes to `assignee` instead; `reason` is kept on the task and in its comments. */
+export interface TaskAssignmentRedirect {
+  assignee: string;
+  reason: string;
+}
+
+/** Synchronous: it runs inside the command that creates the task, before the row is written. */
+export type TaskAssignmentHook = (input: TaskAssignmentInput) => TaskAssignmentRedirect | null;
+
 export interface EngineEvent {
   type: string;
   [key: string]: unknown;
@@ -51,9 +71,13 @@ export interface EngineServices {
   readonly scripts: ScriptSandbox;
   readonly delegates: ReadonlyMap<string, DelegateHandler>;
   readonly scriptEngines: ReadonlyMap<string, ScriptEngine>;
+  /** functions every expression may call by name (EngineOptions.expressionFunctions) */
+  readonly functions: ExpressionFunctions;
+  /** redirects the assignee of a user task as it is created (EngineOptions.taskAssignment) */
+  readonly taskAssignment: TaskAssignmentHook | null;
   readonly config: EngineConfig;
-  /** what deployed models may use: registered handlers and script languages */
-  compileOptions(): { delegates: ReadonlySet<string>; scriptFormats: ReadonlySet<string> };
+  /** what deployed models may use: registered handlers, script languages and functions */
+  compileOptions(): { delegates: ReadonlySet<string>; scriptFormats: ReadonlySet<string>; functions: ReadonlySet<string> };
   /** delivered after the command's transaction committed */
   emit(events: EngineEvent[]): void;
   /** writes a command's batch, possibly together with other commands' batches (group commit) */

@@ -19,6 +19,7 @@ const ORDER: TableName[] = [
   'hist_tasks',
   'hist_variable_updates',
   'hist_incidents',
+  'comments',
 ];
 
 /** process_instances first: only its inserts go here (its updates are the revision checks) */

@@ -100,11 +100,12 @@ export function removeVariableLocal(ctx: CommandContext, inst: InstanceState, sc
   return true;
 }
 
-/** what an expression sees from an execution: its variables plus `execution` */
+/** what an expression sees from an execution: its variables plus `execution`, and the engine's functions */
 export function variableContext(inst: InstanceState, exec: ExecutionRow | string, extra?: Record<string, unknown>): VariableContext {
   const execId = typeof exec === 'string' ? exec : exec.id;
   const row = typeof exec === 'string' ? inst.executions.get(exec) : exec;
   return {
+    functions: inst.functions,
     has(name) {
       if (extra && name in extra) return true;
       return name === 'execution' || findVariable(inst, execId, name) !== undefined;

@@ -30,6 +30,8 @@ export interface CompiledExpression {
   evaluate(vars: VariableContext): unknown;
   /** top-level variable names the expression reads (best effort; for FEEL may be empty) */
   readonly variableNames: readonly string[];
+  /** names the expression calls as functions (for FEEL, builtins such as `count` included) */
+  readonly functionNames: readonly string[];
 }
 
 export interface CompileOptions {
@@ -75,10 +77,11 @@ export function compileExpression(text: string, opts: CompileOptions = {}): Comp
       source: text,
       isLiteral: juel.isLiteral,
       variableNames: juel.variableNames,
+      functionNames: juel.functionNames,
       evaluate: (vars) => juel.evaluate(vars),
     };
   }
-  return { language: 'literal', source: text, isLiteral: true, variableNames: [], evaluate: () => text };
+  return { language: 'literal', source: text, isLiteral: true, variableNames: [], functionNames: [], evaluate: () => text };
 }
 
 /**
@@ -95,6 +98,7 @@ export function compileCondition(text: string, opts: CompileOptions = {}): Compi
     source: text,
     isLiteral: false,
     variableNames: compiled.variableNames,
+    functionNames: compiled.functionNames,
     evaluate(vars) {
       const value = compiled.evaluate(vars);
       if (typeof value !== 'boolean') {
@@ -120,6 +124,7 @@ function feel(source: string, body: string): CompiledExpression {
     source,
     isLiteral: false,
     variableNames: compiled.variableNames,
+    functionNames: compiled.functionNames,
     evaluate: (vars) => compiled.evaluate(vars),
   };
 }

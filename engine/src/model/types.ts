@@ -19,6 +19,11 @@ export interface ProcessModel {
   readonly startFormKey: string | null;
   /** the generated start form (camunda:formData on the none start event); empty without one */
   readonly startFormFields: readonly FormFieldModel[];
+  /**
+   * camunda:initiator of a process-level start event: the variable that receives the id of the
+   * user who started the instance (Camunda 7 sets it from the authenticated user; null without one)
+   */
+  readonly initiatorVariable: string | null;
   /** the process itself is the outermost scope */
   readonly root: ScopeModel;
   readonly scopes: ReadonlyMap<string, ScopeModel>;

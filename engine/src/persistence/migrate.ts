@@ -1,6 +1,7 @@
 import type { Db } from './db.ts';
 import * as m0001 from './migrations/0001_init.ts';
 import * as m0002 from './migrations/0002_runtime_api.ts';
+import * as m0003 from './migrations/0003_task_assignment.ts';
 
 export interface Migration {
   name: string;
@@ -8,7 +9,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. A migration never changes once released: add a new one. */
-const MIGRATIONS: Migration[] = [m0001, m0002];
+const MIGRATIONS: Migration[] = [m0001, m0002, m0003];
 
 /**
  * Applies pending migrations, each in its own transaction. Concurrent starters (several

@@ -19,7 +19,7 @@ export const TABLES = {
     id: 'text', instance_id: 'text', execution_id: 'text', definition_id: 'text', definition_key: 'text', element_id: 'text',
     name: 'text', description: 'text', assignee: 'text', owner: 'text', delegation_state: 'text', priority: 'int',
     due_date: 'timestamptz', follow_up_date: 'timestamptz', form_key: 'text', candidate_users: 'jsonb', candidate_groups: 'jsonb',
-    created_at: 'timestamptz', business_key: 'text',
+    created_at: 'timestamptz', business_key: 'text', original_assignee: 'text', assignment_note: 'text',
   },
   event_subscriptions: {
     id: 'text', type: 'text', event_name: 'text', instance_id: 'text', execution_id: 'text', element_id: 'text',
@@ -52,7 +52,7 @@ export const TABLES = {
   hist_tasks: {
     id: 'text', instance_id: 'text', execution_id: 'text', definition_key: 'text', element_id: 'text', name: 'text',
     assignee: 'text', owner: 'text', priority: 'int', due_date: 'timestamptz', start_time: 'timestamptz', end_time: 'timestamptz',
-    delete_reason: 'text',
+    delete_reason: 'text', original_assignee: 'text', assignment_note: 'text',
   },
   hist_variable_updates: {
     id: 'text', instance_id: 'text', scope_id: 'text', name: 'text', type: 'text', value: 'jsonb', op: 'text', rev: 'int',
@@ -61,6 +61,10 @@ export const TABLES = {
   hist_incidents: {
     id: 'text', type: 'text', message: 'text', instance_id: 'text', element_id: 'text', job_id: 'text',
     external_task_id: 'text', created_at: 'timestamptz', end_time: 'timestamptz', state: 'text',
+  },
+  /** task comments (0002); commands write them only for redirected assignments */
+  comments: {
+    id: 'text', task_id: 'text', instance_id: 'text', user_id: 'text', time: 'timestamptz', message: 'text',
   },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 

@@ -53,7 +53,14 @@ export interface ConditionalNode extends Span {
   readonly alternate: JuelNode;
 }
 
-export type JuelNode = LiteralNode | IdentifierNode | PropertyNode | UnaryNode | BinaryNode | ConditionalNode;
+/** `name(args…)`: a bare call of a function registered with the engine (no method calls). */
+export interface CallNode extends Span {
+  readonly kind: 'call';
+  readonly name: string;
+  readonly args: readonly JuelNode[];
+}
+
+export type JuelNode = LiteralNode | IdentifierNode | PropertyNode | UnaryNode | BinaryNode | ConditionalNode | CallNode;
 
 /** A composite text: literal parts and `${…}` parts in order. */
 export type TemplatePart =

@@ -1,16 +1,18 @@
 /**
  * Tree-walking evaluator for the JUEL subset.
  *
- * Identifiers are read from the caller's {@link VariableContext}; an unknown one raises
+ * Identifiers are read from the caller's {@link VariableContext}, and `name(…)` calls its
+ * registered functions (an unregistered name fails the evaluation); an unknown identifier raises
  * LZ_ERR_UNKNOWN_VARIABLE (Camunda: "Cannot resolve identifier 'x'"). Property access reads own
  * properties of objects and getters defined on their class (never methods, never
  * `Object.prototype`); a missing property is null, and so is any property of null (EL 2.2 §1.6:
  * "If value-a is null, return null").
  */
 import { LzError } from '../../errors.ts';
+import { callFunction, unknownFunction } from '../functions.ts';
 import { evalError, quote } from '../source-errors.ts';
 import type { VariableContext } from '../variable-context.ts';
-import type { JuelNode, TemplatePart } from './ast.ts';
+import type { CallNode, JuelNode, TemplatePart } from './ast.ts';
 import {
   arithmetic, CoercionError, compare, describe, divide, equals, isEmpty, negate, toBoolean, toNumber, toText,
 } from './coerce.ts';
@@ -69,7 +71,17 @@ class Evaluator {
         return toBoolean(this.evaluate(node.test)) ? this.evaluate(node.consequent) : this.evaluate(node.alternate);
       case 'binary':
         return this.binary(node.operator, node.left, node.right);
+      case 'call':
+        return this.call(node);
     }
+  }
+
+  /** a registered function (EngineOptions.expressionFunctions); a variable of that name does not count */
+  private call(node: CallNode): unknown {
+    const fn = this.vars.functions?.get(node.name);
+    if (fn === undefined) throw unknownFunction(this.source, node.name, this.text(node));
+    const args = node.args.map((a) => this.evaluate(a));
+    return callFunction(this.source, node.name, fn, args);
   }
 
   private variable(name: string): unknown {

@@ -3,7 +3,9 @@
  * `?:`, `|| or`, `&& and`, `== != eq ne`, `< > <= >= lt gt le ge`, `+ -`, `* / div % mod`,
  * unary `- ! not empty`, then `.` / `[]` access.
  *
- * Calls (`a.b()`, `fn:x()`, `foo()`), list literals and the token-level constructs rejected by the
+ * A bare call `name(a, b)` parses into a call node (the engine's registered functions, see
+ * expressions/functions.ts). Method calls (`a.b()`), prefixed EL functions (`fn:x()`), calls of
+ * anything but a name, list literals and the token-level constructs rejected by the
  * tokenizer raise LZ_ERR_EXPRESSION_UNSUPPORTED; everything else that does not fit the grammar
  * raises LZ_ERR_EXPRESSION_SYNTAX. Nesting is limited to {@link MAX_NESTING} levels and the tree
  * height to {@link MAX_TREE_HEIGHT}, so hostile input cannot exhaust the stack.
@@ -214,9 +216,7 @@ class Parser {
   private parseIdentifier(): JuelNode {
     const t = this.next();
     const after = this.peek();
-    if (after.kind === 'operator' && after.text === '(') {
-      throw unsupportedError(this.text, t.start, `function call '${t.text}(…)'`);
-    }
+    if (after.kind === 'operator' && after.text === '(') return this.parseCall(t);
     // `prefix:name(` is an EL function call with a namespace prefix, e.g. fn:concat(a, b)
     const name = this.peek(1);
     if (after.kind === 'operator' && after.text === ':' && name.kind === 'identifier') {
@@ -226,5 +226,25 @@ class Parser {
       }
     }
     return this.make({ kind: 'identifier', name: t.text, start: t.start, end: t.end });
+  }
+
+  /** `name(` was seen: the arguments, comma separated, up to the closing `)` */
+  private parseCall(name: Token): JuelNode {
+    const open = this.next();
+    this.enter(open);
+    try {
+      const args: JuelNode[] = [];
+      if (this.opText() !== ')') {
+        for (;;) {
+          args.push(this.parseExpression());
+          if (this.opText() !== ',') break;
+          this.next();
+        }
+      }
+      const close = this.expect(')', `to close '(' of '${name.text}(' at position ${open.start + 1}`);
+      return this.make({ kind: 'call', name: name.text, args, start: name.start, end: close.end }, ...args);
+    } finally {
+      this.depth--;
+    }
   }
 }

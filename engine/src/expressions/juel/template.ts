@@ -24,6 +24,8 @@ export interface CompiledJuel {
   /** true when the text is one expression, so its value keeps its type */
   readonly isSingleExpression: boolean;
   readonly variableNames: readonly string[];
+  /** names called as functions (`${manager(initiator)}` → manager) */
+  readonly functionNames: readonly string[];
   evaluate(vars: VariableContext): unknown;
 }
 
@@ -75,38 +77,45 @@ export function compileJuel(source: string, options: CompileJuelOptions = {}): C
     expressions.length === 1 &&
     (others.length === 0 || (options.ignoreSurroundingWhitespace === true && others.every((p) => p.text.trim() === '')));
   const names = new Set<string>();
-  for (const p of expressions) collectIdentifiers(p.node, names);
+  const functions = new Set<string>();
+  for (const p of expressions) collectIdentifiers(p.node, names, functions);
   const literalText = expressions.length === 0 ? others.map((p) => p.text).join('') : '';
   return {
     source,
     isLiteral: expressions.length === 0,
     isSingleExpression: single,
     variableNames: [...names],
+    functionNames: [...functions],
     evaluate: (vars) => (expressions.length === 0 ? literalText : evaluateTemplate(source, parts, single, vars)),
   };
 }
 
-function collectIdentifiers(node: JuelNode, into: Set<string>): void {
+function collectIdentifiers(node: JuelNode, into: Set<string>, functions: Set<string>): void {
+  const walk = (n: JuelNode): void => collectIdentifiers(n, into, functions);
   switch (node.kind) {
     case 'literal':
       return;
     case 'identifier':
       into.add(node.name);
       return;
+    case 'call':
+      functions.add(node.name);
+      node.args.forEach(walk);
+      return;
     case 'property':
-      collectIdentifiers(node.object, into);
-      collectIdentifiers(node.key, into);
+      walk(node.object);
+      walk(node.key);
       return;
     case 'unary':
-      collectIdentifiers(node.operand, into);
+      walk(node.operand);
       return;
     case 'binary':
-      collectIdentifiers(node.left, into);
-      collectIdentifiers(node.right, into);
+      walk(node.left);
+      walk(node.right);
       return;
     case 'conditional':
-      collectIdentifiers(node.test, into);
-      collectIdentifiers(node.consequent, into);
-      collectIdentifiers(node.alternate, into);
+      walk(node.test);
+      walk(node.consequent);
+      walk(node.alternate);
   }
 }

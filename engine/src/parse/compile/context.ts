@@ -1,6 +1,7 @@
 import type { ModelProblem } from '../../errors.ts';
 import { LzError } from '../../errors.ts';
 import { compileCondition, compileExpression, type CompiledExpression } from '../../expressions/index.ts';
+import { quote } from '../../expressions/source-errors.ts';
 import { Extensions } from '../extensions.ts';
 import type { BpmnDocument, ModdleElement } from '../read-bpmn.ts';
 
@@ -10,6 +11,8 @@ export interface CompileOptions {
   delegates: ReadonlySet<string>;
   /** script formats the engine runs (javascript and feel built in, more registered) */
   scriptFormats: ReadonlySet<string>;
+  /** names of EngineOptions.expressionFunctions: a JUEL call of any other name is a problem */
+  functions?: ReadonlySet<string>;
   resourceName: string;
 }
 
@@ -45,7 +48,7 @@ export class CompileContext {
   expr(text: string | null | undefined, elementId: string, what: string, language?: string | null): CompiledExpression | null {
     if (text === null || text === undefined) return null;
     try {
-      return compileExpression(text, { language: language ?? null });
+      return this.checkFunctions(compileExpression(text, { language: language ?? null }), elementId, what);
     } catch (e) {
       this.problem(elementId, `${what}: ${messageOf(e)}`);
       return null;
@@ -55,11 +58,27 @@ export class CompileContext {
   condition(text: string | null, elementId: string, what: string, language?: string | null): CompiledExpression | null {
     if (text === null) return null;
     try {
-      return compileCondition(text, { language: language ?? null });
+      return this.checkFunctions(compileCondition(text, { language: language ?? null }), elementId, what);
     } catch (e) {
       this.problem(elementId, `${what}: ${messageOf(e)}`);
       return null;
     }
+  }
+
+  /**
+   * A JUEL call of a name the engine has not registered is reported at deploy, like an
+   * unregistered camunda:class. Loading a stored definition ignores problems, so a model
+   * deployed while the function existed still loads (its evaluation then fails, naming the
+   * function). FEEL is not checked: a name there may be one of FEEL's builtins.
+   */
+  private checkFunctions(e: CompiledExpression, elementId: string, what: string): CompiledExpression {
+    if (e.language !== 'juel') return e;
+    for (const name of e.functionNames) {
+      if (this.options.functions?.has(name) !== true) {
+        this.problem(elementId, `${what}: function '${name}' is not registered with the engine in ${quote(e.source)}`);
+      }
+    }
+    return e;
   }
 }
 

@@ -71,6 +71,7 @@ function compileProcess(ctx: CompileContext, el: ModdleElement): ProcessModel | 
       ? (ctx.ext.camundaAttr(startEl, 'formKey') ?? ctx.ext.camundaAttr(startEl, 'formRef') ?? (startForm?.formKey as string | undefined) ?? (startForm?.formId ? `camunda-forms:bpmn:${String(startForm.formId)}` : null))
       : null,
     startFormFields: startEl ? formFields(ctx, startEl) : [],
+    initiatorVariable: initiatorOf(ctx, el, starts.map((n) => n.id)),
     name: typeof el.name === 'string' ? el.name : null,
     versionTag: ctx.ext.camundaAttr(el, 'versionTag') ?? (ctx.ext.zeebeElement(el, 'VersionTag')?.value as string | undefined) ?? null,
     historyTimeToLive: ttl !== undefined && /^\d+$/.test(ttl) ? Number(ttl) : null,
@@ -84,6 +85,17 @@ function compileProcess(ctx: CompileContext, el: ModdleElement): ProcessModel | 
     timerStarts: startsOf('timer'),
     conditionalStarts: startsOf('conditional'),
   };
+}
+
+/** Camunda 7 reads camunda:initiator from the process's start events (the none start first) */
+function initiatorOf(ctx: CompileContext, el: ModdleElement, startIds: string[]): string | null {
+  const elements = (el.flowElements as ModdleElement[] | undefined) ?? [];
+  for (const id of startIds) {
+    const start = elements.find((f) => f.id === id);
+    const name = start ? ctx.ext.camundaAttr(start, 'initiator')?.trim() : undefined;
+    if (name) return name;
+  }
+  return null;
 }
 
 /** BPMN 2.0 §10.2.5: a call activity may call a global task of the same file; it runs in place. */

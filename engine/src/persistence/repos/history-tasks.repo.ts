@@ -27,6 +27,10 @@ export interface HistoricTask {
   endTime: Date | null;
   durationInMillis: number | null;
   deleteReason: string | null;
+  /** the assignee the model named when EngineOptions.taskAssignment redirected the task, else null */
+  originalAssignee: string | null;
+  /** the hook's reason for that redirect, else null */
+  assignmentNote: string | null;
 }
 
 export type HistoricTaskSortKey =
@@ -168,6 +172,8 @@ export async function listHistoricTasks(db: Db, q: HistoricTaskQuery = {}): Prom
     endTime: r.end_time as Date | null,
     durationInMillis: ms(r.start_time as Date, r.end_time as Date | null),
     deleteReason: r.delete_reason as string | null,
+    originalAssignee: (r.original_assignee as string | null) ?? null,
+    assignmentNote: (r.assignment_note as string | null) ?? null,
   }));
 }
 

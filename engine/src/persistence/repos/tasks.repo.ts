@@ -102,6 +102,10 @@ export interface TaskInfo {
   businessKey: string | null;
   candidateUsers: string[];
   candidateGroups: string[];
+  /** the assignee the model named when EngineOptions.taskAssignment redirected the task, else null */
+  originalAssignee: string | null;
+  /** the hook's reason for that redirect, else null */
+  assignmentNote: string | null;
 }
 
 function toInfo(r: Record<string, unknown>): TaskInfo {
@@ -125,6 +129,8 @@ function toInfo(r: Record<string, unknown>): TaskInfo {
     businessKey: r.business_key as string | null,
     candidateUsers: (r.candidate_users as string[] | null) ?? [],
     candidateGroups: (r.candidate_groups as string[] | null) ?? [],
+    originalAssignee: (r.original_assignee as string | null) ?? null,
+    assignmentNote: (r.assignment_note as string | null) ?? null,
   };
 }
 

@@ -9,7 +9,7 @@ import type { RouteDeps } from '../deps.ts';
 import { ErrorBody, VariablesOut } from '../process-definition/process-definition.schema.ts';
 import { fromCamunda, toCamunda, type VariablesDto } from '../variables.ts';
 import { requireHolder, requireWorker, taskOf } from './task-access.ts';
-import { scopeChain } from './task-scope.ts';
+import { scopeChain } from '../../../services/tasks/task-scope.ts';
 import { CompleteBody, TaskParams, TaskUpdateBody, UserIdBody, VariablesBody, type TaskUpdateBodyType } from './task.schema.ts';
 
 const tags = ['task'];

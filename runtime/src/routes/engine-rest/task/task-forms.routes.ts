@@ -10,7 +10,7 @@ import { ErrorBody, FormVariablesQuery, VariablesOut } from '../process-definiti
 import { toCamundaValue } from '../variables.ts';
 import { taskOf } from './task-access.ts';
 import { formRefOf } from './task.dto.ts';
-import { taskVariables } from './task-scope.ts';
+import { taskVariables } from '../../../services/tasks/task-scope.ts';
 import { TaskFormDto, TaskParams } from './task.schema.ts';
 
 const tags = ['task'];

@@ -5,7 +5,7 @@ import type { RouteDeps } from '../deps.ts';
 import { ErrorBody, VariablesOut } from '../process-definition/process-definition.schema.ts';
 import { fromCamunda, fromCamundaValue, toCamunda, toCamundaValue, type VariablesDto, type VariableValueDto } from '../variables.ts';
 import { requireWorker, taskOf } from './task-access.ts';
-import { taskVariables } from './task-scope.ts';
+import { taskVariables } from '../../../services/tasks/task-scope.ts';
 import { DeserializeQuery, ModificationsBody, TaskParams, TaskVarParams, VariableValueBody } from './task.schema.ts';
 
 const tags = ['task'];
