@@ -12,6 +12,10 @@ import { healthRoutes } from './routes/api/health/health.routes.ts';
 import { pluginsRoutes } from './routes/api/plugins/plugins.routes.ts';
 import { engineRestRoutes } from './routes/engine-rest/index.ts';
 import { IdentityService } from './services/identity/identity.service.ts';
+import { OrgDirectory } from './services/org/org-directory.ts';
+import { orgExpressionFunctions, orgTaskAssignment } from './services/org/org-functions.ts';
+import { OrgService } from './services/org/org.service.ts';
+import { orgRoutes } from './routes/api/org/index.ts';
 import { JobExecutor } from './services/job-executor/job-executor.ts';
 import { PluginHost } from './services/plugin-host/index.ts';
 
@@ -21,6 +25,8 @@ export interface App {
   fastify: FastifyInstance;
   engine: Engine;
   identity: IdentityService;
+  /** departments, org profiles, delegations; its directory feeds the engine's org functions */
+  org: OrgService;
   jobs: JobExecutor;
   /** the plugins loaded at boot; `plugins.start()` works their topics in this process */
   plugins: PluginHost;
@@ -39,12 +45,19 @@ export interface BuildOptions {
 
 /** The runtime as one object; tests build the same app and use fastify.inject(). */
 export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): Promise<App> {
+  // the org functions and the delegation hook are synchronous: they read this in-memory
+  // directory, which attaches to the engine's database once it is open
+  const orgDirectory = new OrgDirectory();
   const engine = await Engine.create({
     db: opts.db,
+    expressionFunctions: orgExpressionFunctions(orgDirectory),
+    taskAssignment: orgTaskAssignment(orgDirectory),
     database: opts.db ? undefined : { databaseUrl: config.databaseUrl ?? undefined, dataDir: config.databaseUrl ? undefined : config.dataDir, schema: config.databaseSchema ?? undefined },
   });
   const identity = new IdentityService(engine.db);
   await identity.migrate();
+  const org = new OrgService(engine.db, identity, orgDirectory);
+  await org.migrate();
   const boot = await identity.bootstrap(config.adminPassword);
   const fastify = Fastify({
     logger: opts.logger === false || opts.logger === undefined ? false : { level: config.logLevel },
@@ -82,6 +95,9 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   });
   await fastify.register(healthRoutes, { engine });
   await fastify.register(pluginsRoutes, { plugins });
+  await orgDirectory.attach(engine.db, (e) => fastify.log.warn({ err: e }, 'org directory reload failed'));
+  identity.onChange = () => orgDirectory.changed();
+  await fastify.register(orgRoutes, { org });
   await fastify.register(loginRoutes, { identity });
   await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity });
   const jobs = new JobExecutor(engine, config.jobPollMs);
@@ -89,6 +105,7 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
     fastify,
     engine,
     identity,
+    org,
     jobs,
     plugins,
     routes,
@@ -97,6 +114,7 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
       await plugins.stop();
       await jobs.stop();
       await fastify.close();
+      await orgDirectory.close();
       await engine.close();
     },
   };

@@ -45,8 +45,14 @@ function checkId(kind: string, id: unknown): asserts id is string {
  */
 export class IdentityService {
   private readonly verified = new Map<string, { until: number; principal: Principal }>();
+  /** told after a user, group, membership or role change (the org directory reloads on it) */
+  onChange: (() => Promise<void>) | null = null;
 
   constructor(private readonly db: Db) {}
+
+  private async changed(): Promise<void> {
+    await this.onChange?.();
+  }
 
   async migrate(): Promise<void> {
     await runMigrations(this.db, [m0001], 'lz_runtime_migrations');
@@ -101,6 +107,7 @@ export class IdentityService {
       if ((e as { code?: string }).code === '23505') throw new LzError('LZ_ERR_BAD_REQUEST', `user '${u.id}' exists`);
       throw e;
     }
+    await this.changed();
   }
 
   async setPassword(userId: string, password: string): Promise<void> {
@@ -129,6 +136,7 @@ export class IdentityService {
     await this.db.query(`DELETE FROM user_roles WHERE user_id = $1`, [id]);
     await this.db.query(`DELETE FROM users WHERE id = $1`, [id]);
     this.verified.clear();
+    await this.changed();
   }
 
   async createGroup(id: string, name: string | null, type: string | null): Promise<void> {
@@ -139,6 +147,7 @@ export class IdentityService {
       if ((e as { code?: string }).code === '23505') throw new LzError('LZ_ERR_BAD_REQUEST', `group '${id}' exists`);
       throw e;
     }
+    await this.changed();
   }
 
   /** Camunda's user query: filters, sort, paging */
@@ -185,6 +194,7 @@ export class IdentityService {
   /** false when there is no such group */
   async updateGroup(id: string, g: Omit<GroupInfo, 'id'>): Promise<boolean> {
     const rows = await this.db.query<{ id: string }>(`UPDATE groups SET name = $2, type = $3 WHERE id = $1 RETURNING id`, [id, g.name, g.type]);
+    await this.changed();
     return rows.length > 0;
   }
 
@@ -193,6 +203,7 @@ export class IdentityService {
     await this.db.query(`DELETE FROM memberships WHERE group_id = $1`, [id]);
     const rows = await this.db.query<{ id: string }>(`DELETE FROM groups WHERE id = $1 RETURNING id`, [id]);
     this.verified.clear();
+    await this.changed();
     return rows.length > 0;
   }
 
@@ -206,11 +217,13 @@ export class IdentityService {
   async addMember(userId: string, groupId: string): Promise<void> {
     await this.db.query(`INSERT INTO memberships (user_id, group_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userId, groupId]);
     this.verified.clear();
+    await this.changed();
   }
 
   async removeMember(userId: string, groupId: string): Promise<void> {
     await this.db.query(`DELETE FROM memberships WHERE user_id = $1 AND group_id = $2`, [userId, groupId]);
     this.verified.clear();
+    await this.changed();
   }
 
   async setRoles(userId: string, roles: Role[]): Promise<void> {
@@ -218,6 +231,7 @@ export class IdentityService {
     await this.db.query(`DELETE FROM user_roles WHERE user_id = $1`, [userId]);
     for (const r of roles) await this.db.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, $2)`, [userId, r]);
     this.verified.clear();
+    await this.changed();
   }
 
   /** the principal of an existing, enabled user (for a verified token) */
