@@ -16,6 +16,8 @@ import { OrgDirectory } from './services/org/org-directory.ts';
 import { orgExpressionFunctions, orgTaskAssignment } from './services/org/org-functions.ts';
 import { OrgService } from './services/org/org.service.ts';
 import { orgRoutes } from './routes/api/org/index.ts';
+import { EntitiesService } from './services/entities/entities.service.ts';
+import { entityApiRoutes } from './routes/api/entities/index.ts';
 import { JobExecutor } from './services/job-executor/job-executor.ts';
 import { PluginHost } from './services/plugin-host/index.ts';
 
@@ -27,6 +29,7 @@ export interface App {
   identity: IdentityService;
   /** departments, org profiles, delegations; its directory feeds the engine's org functions */
   org: OrgService;
+  entities: EntitiesService;
   jobs: JobExecutor;
   /** the plugins loaded at boot; `plugins.start()` works their topics in this process */
   plugins: PluginHost;
@@ -58,6 +61,8 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   await identity.migrate();
   const org = new OrgService(engine.db, identity, orgDirectory);
   await org.migrate();
+  const entities = new EntitiesService(engine.db);
+  await entities.migrate();
   const boot = await identity.bootstrap(config.adminPassword);
   const fastify = Fastify({
     logger: opts.logger === false || opts.logger === undefined ? false : { level: config.logLevel },
@@ -99,13 +104,15 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   identity.onChange = () => orgDirectory.changed();
   await fastify.register(orgRoutes, { org });
   await fastify.register(loginRoutes, { identity });
-  await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity });
+  await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity, entities });
+  await fastify.register(entityApiRoutes, { entities });
   const jobs = new JobExecutor(engine, config.jobPollMs);
   return {
     fastify,
     engine,
     identity,
     org,
+    entities,
     jobs,
     plugins,
     routes,

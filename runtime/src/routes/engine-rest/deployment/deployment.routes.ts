@@ -7,6 +7,7 @@ import { selfLink } from '../common/links.ts';
 import type { RouteDeps } from '../deps.ts';
 import { CountDto, ErrorBody } from '../process-definition/process-definition.schema.ts';
 import { toDefinitionDtos } from '../process-definition/process-definition.dto.ts';
+import { checkEntityFiles, registerEntityFiles } from '../../../services/entities/deployment-types.ts';
 import { readDeploymentForm } from './deployment-form.ts';
 import {
   DeleteDeploymentQuery,
@@ -58,7 +59,7 @@ function parseException(e: ModelInvalidError) {
 }
 
 /** /engine-rest/deployment: create (multipart), list, read, resources, delete */
-export async function deploymentRoutes(app: FastifyInstance, { engine }: RouteDeps): Promise<void> {
+export async function deploymentRoutes(app: FastifyInstance, { engine, entities }: RouteDeps): Promise<void> {
   app.post(
     '/deployment/create',
     {
@@ -74,6 +75,8 @@ export async function deploymentRoutes(app: FastifyInstance, { engine }: RouteDe
     },
     async (req, reply) => {
       const form = await readDeploymentForm(req);
+      // entity types are checked before anything is deployed: a bad one → 400, nothing stored
+      const entityTypes = entities ? await checkEntityFiles(entities, form.resources) : [];
       let result: DeploymentResult;
       try {
         result = await engine.deploy(form.resources, { name: form.name ?? undefined, source: form.source ?? undefined, changedOnly: form.changedOnly });
@@ -81,6 +84,7 @@ export async function deploymentRoutes(app: FastifyInstance, { engine }: RouteDe
         if (e instanceof ModelInvalidError) return reply.status(400).send(parseException(e));
         throw e;
       }
+      if (entities && entityTypes.length > 0) await registerEntityFiles(entities, entityTypes, result.id);
       const fresh = result.definitions.filter((d) => d.isNew).map((d) => d.id);
       const defs = fresh.length > 0 ? await engine.getDefinitions({ ids: fresh }) : [];
       const dtos = await toDefinitionDtos(engine, defs);
