@@ -18,6 +18,8 @@ import { OrgService } from './services/org/org.service.ts';
 import { orgRoutes } from './routes/api/org/index.ts';
 import { EntitiesService } from './services/entities/entities.service.ts';
 import { entityApiRoutes } from './routes/api/entities/index.ts';
+import { formsRoutes } from './routes/api/forms/forms.routes.ts';
+import { FormsService } from './services/forms/forms.service.ts';
 import { JobExecutor } from './services/job-executor/job-executor.ts';
 import { PluginHost } from './services/plugin-host/index.ts';
 
@@ -106,6 +108,7 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   await fastify.register(loginRoutes, { identity });
   await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity, entities });
   await fastify.register(entityApiRoutes, { entities });
+  await fastify.register(formsRoutes, { forms: new FormsService(engine, entities) });
   const jobs = new JobExecutor(engine, config.jobPollMs);
   return {
     fastify,
