@@ -17,7 +17,10 @@ import { orgExpressionFunctions, orgTaskAssignment } from './services/org/org-fu
 import { OrgService } from './services/org/org.service.ts';
 import { orgRoutes } from './routes/api/org/index.ts';
 import { EntitiesService } from './services/entities/entities.service.ts';
+import { EntityProcesses } from './services/entity-processes/entity-processes.service.ts';
 import { entityApiRoutes } from './routes/api/entities/index.ts';
+import { entityImportApiRoutes } from './routes/api/entity-import/index.ts';
+import { EntityImportService } from './services/entity-import/index.ts';
 import { formsRoutes } from './routes/api/forms/forms.routes.ts';
 import { FormsService } from './services/forms/forms.service.ts';
 import { JobExecutor } from './services/job-executor/job-executor.ts';
@@ -32,6 +35,8 @@ export interface App {
   /** departments, org profiles, delegations; its directory feeds the engine's org functions */
   org: OrgService;
   entities: EntitiesService;
+  /** CSV/XLSX imports (background runs in this process) */
+  imports: EntityImportService;
   jobs: JobExecutor;
   /** the plugins loaded at boot; `plugins.start()` works their topics in this process */
   plugins: PluginHost;
@@ -95,6 +100,7 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
     engine,
     { plugins: config.plugins, pluginsDir: config.pluginsDir, pluginsDirGiven: config.pluginsDirGiven, concurrency: config.pluginConcurrency, pollMs: config.pluginPollMs, stopGraceMs: config.pluginStopGraceMs, env: config.pluginEnv },
     fastify.log,
+    { entities },
   ).catch(async (e: unknown) => {
     await fastify.close();
     await engine.close();
@@ -108,7 +114,12 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   await fastify.register(loginRoutes, { identity });
   await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity, entities });
   await fastify.register(entityApiRoutes, { entities });
+  const imports = new EntityImportService(engine.db, entities, { log: fastify.log.child({ component: 'entity-import' }) });
+  await imports.migrate();
+  await fastify.register(entityImportApiRoutes, { imports, entities });
   await fastify.register(formsRoutes, { forms: new FormsService(engine, entities) });
+  // entity changes start and move processes (messages entity:<type>:…, business key = record id)
+  const entityProcesses = new EntityProcesses(engine, entities, fastify.log.child({ component: 'entity-processes' })).start();
   const jobs = new JobExecutor(engine, config.jobPollMs);
   return {
     fastify,
@@ -116,6 +127,7 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
     identity,
     org,
     entities,
+    imports,
     jobs,
     plugins,
     routes,
@@ -124,6 +136,9 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
       await plugins.stop();
       await jobs.stop();
       await fastify.close();
+      // running imports end after their batch in flight (status failed, 'stopped')
+      await imports.close();
+      await entityProcesses.stop();
       await orgDirectory.close();
       await engine.close();
     },

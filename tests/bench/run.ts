@@ -7,6 +7,8 @@ import { Engine, openDb, type Db } from '@liuzhuan/engine';
 import { measure, type Measured } from './measure.ts';
 import { STRAIGHT, USER_TASK } from './models.ts';
 import { benchHttp, httpTable, type HttpFigures } from './http.ts';
+import { benchImport, importTable, type ImportFigures } from './entity-import.ts';
+import { benchEntityQueries, queryTable, type QueryFigures } from './entity-queries.ts';
 
 /**
  * `pnpm bench`: engine throughput against the raw single-row INSERT commit rate of the same
@@ -25,6 +27,8 @@ interface Row {
   straightNoHistory: Measured;
   userTask: Measured;
   http: HttpFigures;
+  entityImport: ImportFigures;
+  entityQueries: QueryFigures;
 }
 
 async function rawInserts(db: Db): Promise<Measured> {
@@ -63,7 +67,9 @@ async function benchDb(backend: string, db: Db, serverCpu: boolean): Promise<Row
   const straightNoHistory = await straightThrough(quiet);
   await quiet.close();
   const http = await benchHttp(db, SECONDS);
-  const row = { backend, raw, straight, straightNoHistory, userTask, http };
+  const entityImport = await benchImport(db);
+  const entityQueries = await benchEntityQueries(db);
+  const row = { backend, raw, straight, straightNoHistory, userTask, http, entityImport, entityQueries };
   // PGlite runs inside this process: its CPU is in the Node column
   if (!serverCpu) for (const m of [raw, straight, straightNoHistory, userTask]) m.dbCpuUs = null;
   return row;
@@ -146,6 +152,8 @@ async function main(): Promise<void> {
   if (pgRow) rows.push(pgRow);
   const t = table(rows);
   console.log(t);
+  console.log(`\nentity import:\n${importTable(rows.map((r) => ({ backend: r.backend, figures: r.entityImport })))}`);
+  for (const r of rows) console.log(`\n${queryTable(r.backend, r.entityQueries)}`);
   const goal = pgRow ? pgRow.straight.rate / pgRow.raw.rate : null;
   const md = `# Performance
 
@@ -175,6 +183,26 @@ admin); latency is per request. fetchAndLock: 10 workers loop \`fetchAndLock\` (
 then \`complete\` each task, while a producer keeps about 500 external tasks waiting.
 
 ${rows.map((r) => httpTable(r.backend, r.http)).join('\n\n')}
+
+## Entity import (issue 4)
+
+A generated CSV (BENCH_IMPORT_ROWS, default 100,000 rows, 7 columns, x-match on email and phone)
+POSTed to the runtime over loopback and followed on its progress endpoint; rows/s from the
+run's own start and finish times. RSS of this one Node.js process (server, and PGlite when
+embedded) before the upload and its peak, sampled every 100 ms while the import runs.
+Goal: at least 5,000 rows/s on PostgreSQL.
+
+${importTable(rows.map((r) => ({ backend: r.backend, figures: r.entityImport })))}
+
+## Entity queries (issue 4)
+
+Through the entity store's own query path (permissions, filter → SQL, row mapping), one caller
+at a time, so the figures are latencies. The records (BENCH_ENTITY_RECORDS, default 1,000,000
+customers with \`code\` and \`amount\` in \`x-index\`; BENCH_KANBAN_RECORDS, default 100,000 deals
+with a stage) are written with INSERT … SELECT generate_series in the shape the store writes,
+then analysed. Goal: a query by an indexed field under 20 ms at p95.
+
+${rows.map((r) => queryTable(r.backend, r.entityQueries)).join('\n\n')}
 `;
   writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), 'docs/performance.md'), md);
   console.log('\nwritten to docs/performance.md');

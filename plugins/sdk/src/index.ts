@@ -4,6 +4,17 @@
  */
 export { definePlugin, defineTask, isPluginDefinition } from './define.ts';
 export { BpmnError, TaskFailure, isBpmnError, isTaskFailure, type TaskFailureOptions } from './errors.ts';
+export {
+  EntityAccessError,
+  isEntityAccessError,
+  type EntityAccess,
+  type EntityAccessQuery,
+  type EntityAccessReason,
+  type EntityFilter,
+  type EntityFilterOp,
+  type EntityRecordData,
+  type HostServices,
+} from './entity-access.ts';
 export type { AnyTaskDefinition, PluginConfigDefinition, PluginDefinition, TaskContext, TaskDefinition, TaskInfo, TaskLogger } from './types.ts';
 export { describeErrors, inputFromVariables, validate, type Checked } from './validate.ts';
 export { checkPlugin, resolveConfig } from './check.ts';

@@ -1,4 +1,5 @@
 import { BpmnError, TaskFailure, isBpmnError, isTaskFailure } from './errors.ts';
+import type { HostServices } from './entity-access.ts';
 import type { AnyTaskDefinition, TaskContext, TaskInfo, TaskLogger } from './types.ts';
 import { validate } from './validate.ts';
 
@@ -16,6 +17,8 @@ export interface InvokeOptions {
   log?: TaskLogger;
   signal?: AbortSignal;
   task?: Partial<TaskInfo>;
+  /** what the host lends the task (absent in a remote worker) */
+  services?: HostServices;
 }
 
 const silent: TaskLogger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -34,6 +37,7 @@ export async function invokeTask(task: AnyTaskDefinition, input: unknown, opts: 
     log: opts.log ?? silent,
     signal,
     config: opts.config ?? {},
+    ...(opts.services ? { services: Object.freeze({ ...opts.services }) } : {}),
     bpmnError(code, message, variables) {
       throw new BpmnError(code, message, variables);
     },

@@ -1,4 +1,5 @@
 import type { Static, TObject, TSchema } from 'typebox';
+import type { HostServices } from './entity-access.ts';
 import type { TaskFailureOptions } from './errors.ts';
 
 /** Structured log lines; the runtime writes them into its own (pino) log. */
@@ -31,6 +32,11 @@ export interface TaskContext<Config = unknown> {
   readonly signal: AbortSignal;
   /** the plugin's configuration, checked against its schema at startup */
   readonly config: Config;
+  /**
+   * services of the runtime the task runs in (the entity store); undefined in a remote worker,
+   * so a task that needs one must fail clearly without it
+   */
+  readonly services?: Readonly<HostServices>;
   /** throws a BPMN error (caught by an error boundary event in the model) */
   bpmnError(code: string, message?: string, variables?: Record<string, unknown>): never;
   /** throws a failure: retried with backoff unless `retryable: false` */

@@ -74,13 +74,13 @@ describe('plugin discovery at boot', () => {
 
   it('names a dependency that is not loaded, an unknown name in PLUGINS, a missing folder and bad settings', async () => {
     expect(await loadError({ PLUGINS_DIR: resolve(FIXTURES, 'unmet') })).toBe("plugins: plugin 'needs-ghost' depends on 'ghost', which is not installed");
-    expect(await loadError({ PLUGINS_DIR: REPO_PLUGINS, PLUGINS: 'http,ghost' })).toBe("plugins: PLUGINS names 'ghost', but no such plugin was found (found: http, log, mail)");
+    expect(await loadError({ PLUGINS_DIR: REPO_PLUGINS, PLUGINS: 'http,ghost' })).toBe("plugins: PLUGINS names 'ghost', but no such plugin was found (found: entity, http, log, mail)");
     expect(await loadError({ PLUGINS_DIR: resolve(FIXTURES, 'nowhere') })).toBe(`plugins: the plugins folder ${resolve(FIXTURES, 'nowhere')} (PLUGINS_DIR) does not exist`);
     expect(await loadError({ PLUGINS_DIR: REPO_PLUGINS, MAIL_SMTP_PORT: 'twenty-five' })).toBe("plugins: plugin 'mail': bad settings: 'port' must be integer");
   });
 
   it('loads the repository plugins by default, only the named ones with PLUGINS, none with PLUGINS=none', async () => {
-    expect((await load({})).plugins.map((p) => p.definition.name)).toEqual(['http', 'log', 'mail']);
+    expect((await load({})).plugins.map((p) => p.definition.name)).toEqual(['entity', 'http', 'log', 'mail']);
     expect((await load({ PLUGINS: 'log, http' })).topics).toEqual(['http.request', 'log.write']);
     // none: nothing is even looked for
     const none = await load({ PLUGINS: 'none', PLUGINS_DIR: resolve(FIXTURES, 'nowhere') });

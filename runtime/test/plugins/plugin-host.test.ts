@@ -55,7 +55,7 @@ describe('the plugin host', () => {
     // then
     expect(res.statusCode).toBe(200);
     const list = res.json() as { name: string; topics: { topic: string; label: string; input: { properties: Record<string, unknown> }; output: unknown }[] }[];
-    expect(list.map((p) => p.name)).toEqual(['http', 'log', 'mail']);
+    expect(list.map((p) => p.name)).toEqual(['entity', 'http', 'log', 'mail']);
     const http = list.find((p) => p.name === 'http')!;
     expect(http).toMatchObject({ version: '0.1.0', packageName: '@liuzhuan/plugin-http', dependsOn: [] });
     expect(http.topics).toEqual([expect.objectContaining({ topic: 'http.request', label: 'HTTP request', version: 1, retries: 3 })]);

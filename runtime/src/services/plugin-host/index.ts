@@ -2,8 +2,10 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Engine } from '@liuzhuan/engine';
 import type { FastifyBaseLogger } from 'fastify';
+import type { EntityStore } from '../entities/types.ts';
 import { discoverPlugins } from './discovery.ts';
 import { selectPlugins, type LoadedPlugin } from './registry.ts';
+import { entityAccessFor } from './entity-access.ts';
 import { DEFAULT_RETRIES } from './settle.ts';
 import { PluginWorker } from './worker.ts';
 
@@ -20,6 +22,11 @@ export interface PluginHostSettings {
   /** where plugins read their settings (MAIL_SMTP_URL …) */
   env: Readonly<Record<string, string | undefined>>;
   stopGraceMs?: number;
+}
+
+/** the runtime's services the host lends to plugin tasks (absent in a remote worker) */
+export interface PluginHostServices {
+  entities?: EntityStore;
 }
 
 /** what GET /api/plugins shows */
@@ -42,12 +49,20 @@ export class PluginHost {
     readonly workerId: string,
   ) {}
 
-  static async load(engine: Engine, s: PluginHostSettings, log: FastifyBaseLogger): Promise<PluginHost> {
+  static async load(engine: Engine, s: PluginHostSettings, log: FastifyBaseLogger, services: PluginHostServices = {}): Promise<PluginHost> {
     const workerId = `plugins-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     if (s.plugins === 'none') return new PluginHost([], null, workerId);
     const found = await discoverPlugins(s.pluginsDir, { mustExist: s.pluginsDirGiven });
     const { plugins, topics } = selectPlugins(found, s.plugins, s.env);
-    const worker = new PluginWorker(engine, topics, { workerId, concurrency: s.concurrency, pollMs: s.pollMs, stopGraceMs: s.stopGraceMs ?? 10_000 }, log.child({ component: 'plugin-host' }));
+    const { entities } = services;
+    // each task gets the store bound to its own process (createdBy `process:<id>`)
+    const servicesFor = entities ? (t: { processInstanceId: string }) => ({ entities: entityAccessFor(entities, t.processInstanceId) }) : undefined;
+    const worker = new PluginWorker(
+      engine,
+      topics,
+      { workerId, concurrency: s.concurrency, pollMs: s.pollMs, stopGraceMs: s.stopGraceMs ?? 10_000, ...(servicesFor ? { servicesFor } : {}) },
+      log.child({ component: 'plugin-host' }),
+    );
     return new PluginHost(plugins, worker, workerId);
   }
 

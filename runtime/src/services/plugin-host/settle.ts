@@ -1,5 +1,5 @@
 import { fromStored, isLzError, type Engine, type LockedExternalTask } from '@liuzhuan/engine';
-import { inputFromVariables, invokeTask, type TaskLogger, type TaskOutcome } from '@liuzhuan/plugin-sdk';
+import { inputFromVariables, invokeTask, type HostServices, type TaskLogger, type TaskOutcome } from '@liuzhuan/plugin-sdk';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TopicEntry } from './registry.ts';
 
@@ -36,7 +36,15 @@ async function inputSource(engine: Engine, t: LockedExternalTask, binding: Bindi
 }
 
 /** one attempt of the task's run, never throwing */
-export async function attempt(engine: Engine, t: LockedExternalTask, entry: TopicEntry, binding: Binding, signal: AbortSignal, log: FastifyBaseLogger): Promise<TaskOutcome> {
+export async function attempt(
+  engine: Engine,
+  t: LockedExternalTask,
+  entry: TopicEntry,
+  binding: Binding,
+  signal: AbortSignal,
+  log: FastifyBaseLogger,
+  services?: HostServices,
+): Promise<TaskOutcome> {
   try {
     const source = await inputSource(engine, t, binding);
     return await invokeTask(entry.task, inputFromVariables(entry.task.input, source), {
@@ -44,6 +52,7 @@ export async function attempt(engine: Engine, t: LockedExternalTask, entry: Topi
       variables: t.variables,
       log: taskLogger(log),
       signal,
+      ...(services ? { services } : {}),
       task: {
         id: t.id,
         topicName: t.topicName,

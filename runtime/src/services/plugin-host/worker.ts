@@ -1,5 +1,5 @@
 import type { Engine, LockedExternalTask } from '@liuzhuan/engine';
-import type { TaskOutcome } from '@liuzhuan/plugin-sdk';
+import type { HostServices, TaskOutcome } from '@liuzhuan/plugin-sdk';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TopicEntry } from './registry.ts';
 import { attempt, bindingOf, settle, type Binding } from './settle.ts';
@@ -14,6 +14,8 @@ export interface WorkerOptions {
   pollMs: number;
   /** how long stop() waits for tasks in hand before unlocking them */
   stopGraceMs: number;
+  /** what the runtime lends the task in hand (the entity store, bound to its process) */
+  servicesFor?: (t: LockedExternalTask) => HostServices;
 }
 
 interface Slot {
@@ -117,7 +119,7 @@ export class PluginWorker {
         let outcome: TaskOutcome;
         try {
           binding = await bindingOf(this.engine, t);
-          outcome = await attempt(this.engine, t, entry, binding, controller.signal, log);
+          outcome = await attempt(this.engine, t, entry, binding, controller.signal, log, this.opts.servicesFor?.(t));
         } catch (e) {
           outcome = { kind: 'failed', message: `${t.topicName}: ${(e as Error).message}`, retryable: true };
         }
