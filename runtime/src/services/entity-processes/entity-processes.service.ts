@@ -8,6 +8,8 @@ import { messageNames } from './message-names.ts';
 const CONFLICT_ATTEMPTS = 3;
 /** undelivered events beyond which the writing side waits for delivery to catch up */
 const MAX_BACKLOG = 1000;
+/** events per subscription lookup */
+const BATCH = 500;
 
 /**
  * Entity changes drive processes. For each committed change the store reports, every message
@@ -23,16 +25,16 @@ const MAX_BACKLOG = 1000;
  * Nobody listening is normal (most changes move no process). Any other failure is logged with
  * the event and the message, never thrown into the entity write, which has committed already.
  *
- * Delivery is in this process, after the commit, one event at a time in commit order. It is
+ * Delivery is in this process, after the commit, one event after the other in commit order. It is
  * not durable: when the runtime stops (or crashes) between the commit and the delivery, that
  * event's messages are lost. A transactional outbox would close that gap.
  */
 export class EntityProcesses {
   private unsubscribe: (() => void) | null = null;
-  /** the delivery chain: events are delivered one after the other, in the order they came */
-  private queue: Promise<void> = Promise.resolve();
-  /** events taken in and not yet delivered */
-  private pending = 0;
+  /** events taken in and not yet delivered, in commit order */
+  private readonly buffer: EntityEvent[] = [];
+  /** the delivery loop while it runs */
+  private draining: Promise<void> | null = null;
 
   constructor(
     private readonly engine: Engine,
@@ -43,13 +45,11 @@ export class EntityProcesses {
   start(): this {
     if (this.unsubscribe) return this;
     this.unsubscribe = this.entities.onEvent((event) => {
-      this.pending += 1;
-      this.queue = this.queue.then(() => this.deliver(event)).finally(() => {
-        this.pending -= 1;
-      });
+      this.buffer.push(event);
+      this.kick();
       // the write that caused the event does not wait for the processes it moves — unless the
       // backlog is long (an import of many rows): then the writer waits, so memory stays bounded
-      return this.pending > MAX_BACKLOG ? this.queue : undefined;
+      return this.buffer.length > MAX_BACKLOG ? this.idle() : undefined;
     });
     return this;
   }
@@ -58,18 +58,44 @@ export class EntityProcesses {
   async stop(): Promise<void> {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    await this.queue;
+    await this.idle();
   }
 
-  private async deliver(event: EntityEvent): Promise<void> {
+  private kick(): void {
+    if (this.draining) return;
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+      if (this.buffer.length > 0) this.kick();
+    });
+  }
+
+  private async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /**
+   * Delivers the buffer one batch at a time. Most changes reach no process, so one query per
+   * batch asks which of the batch's message names anyone listens for (every event of the batch
+   * has committed before it runs) and only those are sent.
+   */
+  private async drain(): Promise<void> {
+    while (this.buffer.length > 0) {
+      const batch = this.buffer.splice(0, BATCH);
+      const names = [...new Set(batch.flatMap((e) => messageNames(e)))];
+      const listened = await this.engine.listenedMessages(names).catch((e: unknown) => {
+        this.log.error({ err: e, events: batch.length }, 'entity events: could not look up message subscriptions; these events move no process');
+        return new Set<string>();
+      });
+      for (const event of batch) await this.deliver(event, listened);
+    }
+  }
+
+  private async deliver(event: EntityEvent, listened: ReadonlySet<string>): Promise<void> {
+    const names = messageNames(event).filter((n) => listened.has(n));
+    if (names.length === 0) return;
     const businessKey = event.record.id;
     const variables = { recordId: event.record.id, entityType: event.entityType, record: recordData(event.record), changes: event.changes };
-    // most changes reach no process: ask once which names anyone listens for
-    const listened = await this.engine.listenedMessages(messageNames(event)).catch((e: unknown) => {
-      this.log.error({ err: e, entityType: event.entityType, recordId: event.record.id }, 'entity event: could not look up message subscriptions');
-      return new Set<string>();
-    });
-    for (const name of messageNames(event).filter((n) => listened.has(n))) {
+    for (const name of names) {
       await this.send(event, name, { businessKey, variables, all: true, waitingOnly: true });
       await this.send(event, name, { businessKey, variables, all: true, startOnly: true });
     }
