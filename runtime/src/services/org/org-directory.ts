@@ -7,18 +7,6 @@ import { loadSnapshot } from './org-snapshot.repo.ts';
 export const ORG_CHANNEL = 'lz_org';
 const DEFAULT_REFRESH_MS = 10_000;
 
-const empty = (): OrgModel =>
-  new OrgModel({
-    users: new Set(),
-    departments: new Map(),
-    profiles: new Map(),
-    groupMembers: new Map(),
-    groupTypes: new Map(),
-    userGroups: new Map(),
-    systemRoleHolders: new Map(),
-    userSystemRoles: new Map(),
-    delegations: new Map(),
-  });
 
 /**
  * The organisation in memory. The engine's expression functions and its task-assignment hook
@@ -35,7 +23,7 @@ const empty = (): OrgModel =>
  * is open.
  */
 export class OrgDirectory {
-  private model: OrgModel = empty();
+  private model: OrgModel = OrgModel.of();
   private db: Db | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private timer: NodeJS.Timeout | null = null;

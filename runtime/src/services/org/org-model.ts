@@ -21,6 +21,22 @@ export type Cycle = string[];
  * the snapshot drops what it cannot resolve).
  */
 export class OrgModel {
+  /** a model over just these parts; the rest of the snapshot empty */
+  static of(parts: Partial<OrgSnapshot> = {}): OrgModel {
+    return new OrgModel({
+      users: new Set(),
+      departments: new Map(),
+      profiles: new Map(),
+      groupMembers: new Map(),
+      groupTypes: new Map(),
+      userGroups: new Map(),
+      systemRoleHolders: new Map(),
+      userSystemRoles: new Map(),
+      delegations: new Map(),
+      ...parts,
+    });
+  }
+
   private readonly childrenOf = new Map<string | null, Department[]>();
 
   constructor(readonly snapshot: OrgSnapshot) {

@@ -25,15 +25,7 @@ export function checkUserId(id: unknown, path: string): string {
 
 /** the first cycle the structure has, as a message, or null */
 export function cycleMessage(s: Structure): { path: string; message: string } | null {
-  const model = new OrgModel({
-    ...s,
-    groupMembers: new Map(),
-    groupTypes: new Map(),
-    userGroups: new Map(),
-    systemRoleHolders: new Map(),
-    userSystemRoles: new Map(),
-    delegations: new Map(),
-  });
+  const model = OrgModel.of(s);
   const depts = model.departmentCycle();
   if (depts) return { path: 'parentId', message: `the department parent chain would loop: ${depts.join(' → ')}` };
   const managers = model.managerCycle();
