@@ -316,10 +316,8 @@ export class Engine {
    * definition or a waiting execution (one indexed query; senders of many messages that usually
    * reach nobody, like entity events, ask first instead of failing one correlation each).
    */
-  async listenedMessages(names: readonly string[]): Promise<Set<string>> {
-    if (names.length === 0) return new Set();
-    const rows = await this.db.query<{ event_name: string }>(`SELECT DISTINCT event_name FROM event_subscriptions WHERE type = 'message' AND event_name = ANY($1::text[])`, [names]);
-    return new Set(rows.map((r) => r.event_name));
+  listenedMessages(names: readonly string[]): Promise<Set<string>> {
+    return runtime.listenedMessageNames(this.db, names);
   }
 
   /** `executionId`: only that execution's subscription receives the signal */

@@ -68,6 +68,13 @@ export interface JobInfo {
   lockExpirationTime: Date | null;
 }
 
+/** which of these message names have a subscription now (a message start or a waiting execution) */
+export async function listenedMessageNames(db: Db, names: readonly string[]): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const rows = await db.query<{ event_name: string }>(`SELECT DISTINCT event_name FROM event_subscriptions WHERE type = 'message' AND event_name = ANY($1::text[])`, [names]);
+  return new Set(rows.map((r) => r.event_name));
+}
+
 export async function listJobs(
   db: Db,
   q: { processInstanceId?: string; type?: string; processDefinitionKey?: string; activityId?: string; withRetriesLeft?: boolean; noRetriesLeft?: boolean; dueBefore?: Date } = {},
