@@ -1,4 +1,4 @@
-import { deploy, type DeployOptions, type DeployResource, type DeploymentResult } from './commands/deploy.ts';
+import { deploy, validateResources, type DeployOptions, type DeployResource, type DeploymentResult } from './commands/deploy.ts';
 import {
   completeExternalTask,
   extendExternalTaskLock,
@@ -29,7 +29,7 @@ import { runCommand } from './context/run-command.ts';
 import type { DelegateHandler, EngineConfig, EngineEvent, EngineServices, ScriptEngine, TaskAssignmentHook } from './context/services.ts';
 import { registerFunctions, type ExpressionFunction, type ExpressionFunctions } from './expressions/index.ts';
 import { fromStored } from './context/variable-values.ts';
-import { LzError } from './errors.ts';
+import { LzError, type ModelProblem } from './errors.ts';
 import { DefinitionStore } from './model/definition-store.ts';
 import { correlateMessage, type CorrelationOptions, type CorrelationResult } from './operations/messages.ts';
 import { broadcastSignal } from './operations/signals.ts';
@@ -41,6 +41,7 @@ import * as history from './persistence/repos/history.repo.ts';
 import { countInstances, getInstance, listInstances, type InstanceInfo, type InstanceQuery } from './persistence/repos/instances.repo.ts';
 import * as runtime from './persistence/repos/runtime.repo.ts';
 import * as executionQuery from './persistence/repos/executions-query.repo.ts';
+import * as statistics from './persistence/repos/statistics.repo.ts';
 import { countTasks, getTask, listTasks, type TaskInfo, type TaskQuery } from './persistence/repos/tasks.repo.ts';
 import { createScriptSandbox, type ScriptLimits, type ScriptSandbox } from './scripts/index.ts';
 import { systemClock, type Clock } from './timers/clock.ts';
@@ -175,6 +176,11 @@ export class Engine {
 
   deploy(resources: DeployResource[], opts?: DeployOptions): Promise<DeploymentResult> {
     return deploy(this.services, resources, opts);
+  }
+
+  /** the problems deploy would refuse these resources for, nothing stored (empty: they would deploy) */
+  validate(resources: DeployResource[]): Promise<ModelProblem[]> {
+    return validateResources(this.services, resources);
   }
 
   getDefinitions(q?: DefinitionQuery): Promise<DefinitionInfo[]> {
@@ -530,5 +536,18 @@ export class Engine {
   }
   countHistoricVariableInstances(q?: history.HistoricVariableInstanceQuery): Promise<number> {
     return history.countHistoricVariableInstances(this.db, q);
+  }
+  // ---- statistics (one aggregate each: version lists, migration proposals, heatmaps)
+  /** versions with their running instances and open incidents, newest version first per key */
+  getDefinitionStatistics(q?: statistics.DefinitionStatisticsQuery): Promise<statistics.DefinitionStatistics[]> {
+    return statistics.definitionStatistics(this.db, q);
+  }
+  /** the activities of a definition running instances stand at now */
+  getActivityStatistics(definitionId: string): Promise<statistics.ActivityStatistics[]> {
+    return statistics.activityStatistics(this.db, definitionId);
+  }
+  /** per activity of a definition from history: finished count, mean and longest duration, still active */
+  getHistoricActivityStatistics(definitionId: string): Promise<statistics.HistoricActivityStatistics[]> {
+    return statistics.historicActivityStatistics(this.db, definitionId);
   }
 }

@@ -30,6 +30,7 @@ export const ERRORS = {
   LZ_ERR_NO_START_EVENT: { kind: 'invalid', message: 'The process has no start event that can be started this way' },
   LZ_ERR_DEFINITION_NOT_FOUND: { kind: 'not-found', message: 'Process definition not found' },
   LZ_ERR_DEFINITION_SUSPENDED: { kind: 'conflict', message: 'Process definition is suspended' },
+  LZ_ERR_DEFINITION_DEPRECATED: { kind: 'invalid', message: 'The process definition version is deprecated: no new instances start on it' },
   LZ_ERR_INSTANCE_NOT_FOUND: { kind: 'not-found', message: 'Process instance not found' },
   LZ_ERR_EXECUTION_NOT_FOUND: { kind: 'not-found', message: 'Execution not found' },
   LZ_ERR_TASK_NOT_FOUND: { kind: 'not-found', message: 'Task not found' },
@@ -62,6 +63,10 @@ export const ERRORS = {
   LZ_ERR_FORM_INVALID: { kind: 'invalid', message: 'The form data is not valid' },
   LZ_ERR_ORG_INVALID: { kind: 'invalid', message: 'The organisation data is not valid' },
   LZ_ERR_ORG_NOT_FOUND: { kind: 'not-found', message: 'Not found in the organisation' },
+  LZ_ERR_DRAFT_NOT_FOUND: { kind: 'not-found', message: 'Draft not found' },
+  LZ_ERR_DRAFT_KEY_TAKEN: { kind: 'conflict', message: 'A draft of this kind and key exists' },
+  LZ_ERR_DRAFT_STALE: { kind: 'conflict', message: 'The draft was changed by someone else; reload it and apply the change again' },
+  LZ_ERR_DRAFT_INVALID: { kind: 'invalid', message: 'The draft is not valid' },
   LZ_ERR_DB_CONFIG: { kind: 'invalid', message: 'The database configuration is not valid' },
 } as const satisfies Record<string, { kind: ErrorKind; message: string }>;
 

@@ -47,6 +47,7 @@ export type { ExecutionDetail, ExecutionQuery, ExecutionSortKey } from './persis
 export type { VariableFilter, VariableOperator } from './persistence/repos/variable-filter.ts';
 export type { ActivityInstance, TransitionInstance } from './persistence/repos/activity-tree.repo.ts';
 export type { DefinitionInfo, DefinitionQuery } from './persistence/repos/definitions.repo.ts';
+export type { ActivityStatistics, DefinitionStatistics, DefinitionStatisticsQuery, HistoricActivityStatistics } from './persistence/repos/statistics.repo.ts';
 export type { CommentInfo } from './commands/comments.ts';
 export type { MigrationPlan, MigrationInstruction, MigrationPlanReport } from './commands/migration.ts';
 export type { ModificationInstruction } from './commands/modification.ts';

@@ -7,6 +7,8 @@ import type { RuntimeConfig } from './config.ts';
 import { authPlugin } from './infra/auth.ts';
 import { errorsPlugin } from './infra/errors.ts';
 import { swaggerPlugin } from './infra/swagger.ts';
+import { webAppPlugin } from './infra/web-app.ts';
+import { appRolesRoutes } from './routes/api/auth/app-roles.routes.ts';
 import { loginRoutes } from './routes/api/auth/login.routes.ts';
 import { healthRoutes } from './routes/api/health/health.routes.ts';
 import { pluginsRoutes } from './routes/api/plugins/plugins.routes.ts';
@@ -25,6 +27,16 @@ import { formsRoutes } from './routes/api/forms/forms.routes.ts';
 import { FormsService } from './services/forms/forms.service.ts';
 import { JobExecutor } from './services/job-executor/job-executor.ts';
 import { PluginHost } from './services/plugin-host/index.ts';
+import { CcService } from './services/cc/index.ts';
+import { createWorkspace } from './services/workspace/index.ts';
+import { workspaceRoutes } from './routes/api/workspace/index.ts';
+import { DeprecationService, VersionsService } from './services/versions/index.ts';
+import { MonitorService } from './services/monitor/monitor.service.ts';
+import { versionsApiRoutes } from './routes/api/processes/index.ts';
+import { monitorRoutes } from './routes/api/monitor/monitor.routes.ts';
+import { draftsRoutes } from './routes/api/drafts/drafts.routes.ts';
+import { DraftsService } from './services/drafts/drafts.service.ts';
+import { RoutePreviewService } from './services/route-preview/route-preview.service.ts';
 
 export { readConfig, type RuntimeConfig } from './config.ts';
 
@@ -40,6 +52,10 @@ export interface App {
   jobs: JobExecutor;
   /** the plugins loaded at boot; `plugins.start()` works their topics in this process */
   plugins: PluginHost;
+  /** requests copied to people: `cc.start()` works topic approval.cc in this process */
+  cc: CcService;
+  /** deprecated versions: start paths ask it (isDeprecated, deprecatedIds, resolveStartable, startableDefinition) */
+  versions: DeprecationService;
   /** every route with who may call it (the route-table authorisation test walks it) */
   routes: { method: string; url: string; auth: 'public' | 'user' | 'admin' }[];
   /** set when this start created the admin with a generated password (print it once) */
@@ -51,6 +67,8 @@ export interface BuildOptions {
   db?: Db;
   /** pino logging (false in tests) */
   logger?: boolean;
+  /** the built web app (default designer/dist) */
+  webDir?: string;
 }
 
 /** The runtime as one object; tests build the same app and use fastify.inject(). */
@@ -112,12 +130,30 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   identity.onChange = () => orgDirectory.changed();
   await fastify.register(orgRoutes, { org });
   await fastify.register(loginRoutes, { identity });
-  await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity, entities });
+  await fastify.register(appRolesRoutes, { identity });
+  // deprecated versions start no new instances (API contract B); every start path asks it
+  const versions = new DeprecationService(engine.db, engine);
+  await versions.migrate();
+  await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity, entities, versions });
+  await fastify.register(versionsApiRoutes, { engine, listing: new VersionsService(engine, versions), deprecations: versions });
+  await fastify.register(monitorRoutes, { monitor: new MonitorService(engine) });
   await fastify.register(entityApiRoutes, { entities });
   const imports = new EntityImportService(engine.db, entities, { log: fastify.log.child({ component: 'entity-import' }) });
   await imports.migrate();
   await fastify.register(entityImportApiRoutes, { imports, entities });
-  await fastify.register(formsRoutes, { forms: new FormsService(engine, entities) });
+  const forms = new FormsService(engine, entities, versions);
+  await fastify.register(formsRoutes, { forms });
+  // the employee workspace (API contract C): catalogue, inbox, task actions, timelines, cc
+  const cc = new CcService(engine, { members: async (g) => (await identity.listUsers({ memberOfGroup: g })).map((u) => u.id), pollMs: config.pluginPollMs }, fastify.log.child({ component: 'cc' }));
+  await cc.migrate();
+  const workspace = createWorkspace(engine, { forms, cc, isDeprecated: (id) => versions.isDeprecated(id) });
+  await fastify.register(workspaceRoutes, { workspace, cc });
+  // designer drafts; previews run on a throw-away engine with the live org functions
+  const drafts = new DraftsService(engine.db, engine, new RoutePreviewService(orgDirectory, identity));
+  await drafts.migrate();
+  await fastify.register(draftsRoutes, { drafts });
+  // the web app at / (designer/dist): assets, and index.html for its client-side routes
+  await fastify.register(webAppPlugin, { dir: opts.webDir });
   // entity changes start and move processes (messages entity:<type>:…, business key = record id)
   const entityProcesses = new EntityProcesses(engine, entities, fastify.log.child({ component: 'entity-processes' })).start();
   const jobs = new JobExecutor(engine, config.jobPollMs);
@@ -130,10 +166,13 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
     imports,
     jobs,
     plugins,
+    cc,
+    versions,
     routes,
     generatedAdminPassword: boot.password,
     close: async () => {
       await plugins.stop();
+      await cc.stop();
       await jobs.stop();
       await fastify.close();
       // running imports end after their batch in flight (status failed, 'stopped')

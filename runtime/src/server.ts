@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { logger: true });
   if (config.jobExecutor) app.jobs.start();
   app.plugins.start();
+  app.cc.start();
   const address = await app.fastify.listen({ port: config.port, host: config.host });
   const backend = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   // one write, so whoever reads the output gets the URL and the first-start password together

@@ -25,6 +25,9 @@ function allowed(pkg: string): string[] {
   return ['@liuzhuan/engine', '@liuzhuan/runtime'];
 }
 
+/** folders a package may import by relative path: tests/designer/ runs the designer's pure simple-mode model (no Vue, no package entry) in node */
+const REACH_ALLOWED: Record<string, string[]> = { tests: ['designer/src/simple/'] };
+
 function* tsFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
     if (name === 'node_modules' || name.startsWith('.')) continue;
@@ -49,7 +52,7 @@ function violations(pkg: string): string[] {
       const where = `${relative(ROOT, file)} imports '${spec}'`;
       if (spec.startsWith('.')) {
         const target = relative(ROOT, resolve(join(file, '..'), spec));
-        if (!target.startsWith(`${pkg}/`)) found.push(`${where}: reaches outside ${pkg}/`);
+        if (!target.startsWith(`${pkg}/`) && !(REACH_ALLOWED[pkg] ?? []).some((p) => target.startsWith(p))) found.push(`${where}: reaches outside ${pkg}/`);
         continue;
       }
       if (spec.startsWith('@liuzhuan/')) {

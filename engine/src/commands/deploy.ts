@@ -88,6 +88,20 @@ function otherResource(r: DeployResource, problems: ModelProblem[]): { text: str
  * takes over the start events (message, signal, timer) of the key.
  */
 export async function deploy(services: EngineServices, resources: DeployResource[], opts: DeployOptions = {}): Promise<DeploymentResult> {
+  const { prepared, problems, skipped } = await prepare(services, resources);
+  if (problems.length > 0) throw new ModelInvalidError(problems);
+  return store(services, prepared, opts, skipped);
+}
+
+/**
+ * The deploy-time checks without deploying: the problems `deploy` would refuse these resources
+ * for (empty: it would deploy). XML that cannot be read still throws (LZ_ERR_XML_*), as in deploy.
+ */
+export async function validateResources(services: EngineServices, resources: DeployResource[]): Promise<ModelProblem[]> {
+  return (await prepare(services, resources)).problems;
+}
+
+async function prepare(services: EngineServices, resources: DeployResource[]): Promise<{ prepared: Prepared[]; problems: ModelProblem[]; skipped: string[] }> {
   if (resources.length === 0) throw new LzError('LZ_ERR_DEPLOY_EMPTY');
   const prepared: Prepared[] = [];
   const problems: ModelProblem[] = [];
@@ -116,8 +130,7 @@ export async function deploy(services: EngineServices, resources: DeployResource
     prepared.push({ resource: r, text, encoding: 'utf8', hash: hash(text), models: compiled.processes });
   }
   problems.push(...sharedMessageStarts(prepared));
-  if (problems.length > 0) throw new ModelInvalidError(problems);
-  return store(services, prepared, opts, skipped);
+  return { prepared, problems, skipped };
 }
 
 function messageStartNames(m: ProcessModel): [string, string][] {

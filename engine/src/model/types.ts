@@ -10,6 +10,8 @@ export interface ProcessModel {
   readonly id: string;
   readonly name: string | null;
   readonly versionTag: string | null;
+  /** the process's bpmn:documentation (what the catalogue shows as its description), null without one */
+  readonly documentation: string | null;
   readonly historyTimeToLive: number | null;
   /** who may start it (camunda:candidateStarterUsers / candidateStarterGroups); empty = everyone */
   readonly candidateStarterUsers: readonly string[];

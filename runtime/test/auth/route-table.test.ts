@@ -7,6 +7,8 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
  * (App.routes, filled by fastify's onRoute hook), so a route added later is checked too.
  */
 const PUBLIC = new Set([
+  // the web app's files and its client-side routes (API paths under it answer a JSON 404)
+  'GET /*',
   'GET /engine-rest/version',
   'GET /engine-rest/engine',
   'GET /api/health',

@@ -2,7 +2,7 @@ import type { ModelProblem } from '../../errors.ts';
 import type { ElementType, NodeModel, ProcessModel } from '../../model/types.ts';
 import type { BpmnDocument, ModdleElement } from '../read-bpmn.ts';
 import { CompileContext, type CompileOptions } from './context.ts';
-import { compileNode } from './node.ts';
+import { compileNode, documentationOf } from './node.ts';
 import { formFields } from './form-fields.ts';
 import { linkParts, walkScope, type ProcessParts } from './scope.ts';
 
@@ -74,6 +74,7 @@ function compileProcess(ctx: CompileContext, el: ModdleElement): ProcessModel | 
     initiatorVariable: initiatorOf(ctx, el, starts.map((n) => n.id)),
     name: typeof el.name === 'string' ? el.name : null,
     versionTag: ctx.ext.camundaAttr(el, 'versionTag') ?? (ctx.ext.zeebeElement(el, 'VersionTag')?.value as string | undefined) ?? null,
+    documentation: documentationOf(el),
     historyTimeToLive: ttl !== undefined && /^\d+$/.test(ttl) ? Number(ttl) : null,
     root,
     scopes: parts.scopes,

@@ -159,7 +159,7 @@ function retryCycleOf(ctx: CompileContext, el: ModdleElement): string | null {
   return body === '' ? null : body;
 }
 
-function documentationOf(el: ModdleElement): string | null {
+export function documentationOf(el: ModdleElement): string | null {
   const docs = el.documentation as ModdleElement[] | undefined;
   const text = docs?.map((d) => String(d.text ?? '')).join('\n').trim();
   return text ? text : null;

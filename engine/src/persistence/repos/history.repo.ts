@@ -41,6 +41,10 @@ export interface HistoricInstanceQuery {
   superProcessInstanceId?: string;
   finished?: boolean;
   state?: 'ACTIVE' | 'SUSPENDED' | 'COMPLETED' | 'EXTERNALLY_TERMINATED' | 'INTERNALLY_TERMINATED';
+  /** any of these stored states (ACTIVE, COMPLETED, EXTERNALLY_TERMINATED, INTERNALLY_TERMINATED) */
+  states?: ('ACTIVE' | 'COMPLETED' | 'EXTERNALLY_TERMINATED' | 'INTERNALLY_TERMINATED')[];
+  /** true: the instance has an open incident; false: it has none */
+  withIncident?: boolean;
   startedBy?: string;
   startedBefore?: Date;
   startedAfter?: Date;
@@ -90,6 +94,9 @@ function instanceWhere(q: HistoricInstanceQuery): Where {
   if (q.state === 'SUSPENDED') w.clause(`p.state = 'ACTIVE' AND r.state = 'suspended'`);
   else if (q.state === 'ACTIVE') w.clause(`p.state = 'ACTIVE' AND r.state IS DISTINCT FROM 'suspended'`);
   else if (q.state) w.clause('p.state = :v', q.state);
+  if (q.states) w.clause('p.state = ANY(:v::text[])', q.states);
+  if (q.withIncident === true) w.clause('EXISTS (SELECT 1 FROM incidents i WHERE i.instance_id = p.id)');
+  if (q.withIncident === false) w.clause('NOT EXISTS (SELECT 1 FROM incidents i WHERE i.instance_id = p.id)');
   visibleInstance(w, 'p.id', 'p.start_user_id', q.visibleTo);
   return w;
 }

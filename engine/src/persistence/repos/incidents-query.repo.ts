@@ -41,6 +41,7 @@ export interface IncidentDetailQuery {
   processDefinitionIds?: string[];
   processDefinitionKeys?: string[];
   processInstanceId?: string;
+  processInstanceIds?: string[];
   executionId?: string;
   activityId?: string;
   /** an incident is its own cause and root cause (no incidents of called instances are chained) */
@@ -79,6 +80,7 @@ function where(q: IncidentDetailQuery): Where {
     .add('i.definition_id = :v', q.processDefinitionId)
     .add('i.definition_id = ANY(:v::text[])', q.processDefinitionIds)
     .add('i.instance_id = :v', q.processInstanceId)
+    .add('i.instance_id = ANY(:v::text[])', q.processInstanceIds)
     .add('i.execution_id = :v', q.executionId)
     .add('i.element_id = :v', q.activityId)
     .add('COALESCE(i.job_id, i.external_task_id) = :v', q.configuration)

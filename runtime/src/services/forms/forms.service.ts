@@ -5,6 +5,7 @@ import { taskVariables } from '../tasks/task-scope.ts';
 import { canSeeTask, canStart, canWorkOnTask } from '../authorization/authorization.ts';
 import type { EntityStore, FieldError } from '../entities/types.ts';
 import type { Principal } from '../identity/identity.service.ts';
+import type { DeprecationGuard } from '../versions/index.ts';
 import { findDeployedForm } from './deployed-form.ts';
 import { entityForm } from './entity-form.ts';
 import { buildShape, defaults, project } from './form-shape.ts';
@@ -42,6 +43,8 @@ export class FormsService {
   constructor(
     private readonly engine: Engine,
     private readonly entities: FormEntities | null,
+    /** deprecated versions start nothing (API contract B): a start by key takes the newest version not deprecated */
+    private readonly versions: DeprecationGuard | null = null,
   ) {}
 
   private async deployed(deploymentId: string, formKey: string | null, what: string): Promise<FormSchema> {
@@ -52,7 +55,7 @@ export class FormsService {
   }
 
   private async startBound(p: Principal, key: string): Promise<Bound & { def: DefinitionInfo }> {
-    const [def] = await this.engine.getDefinitions({ key, latestOnly: true });
+    const def = this.versions ? await this.versions.startableDefinition(key) : (await this.engine.getDefinitions({ key, latestOnly: true }))[0];
     if (!def) throw new LzError('LZ_ERR_DEFINITION_NOT_FOUND', `no process definition with key '${key}'`);
     const model = await this.engine.getDefinitionModel(def.id);
     if (!canStart(p, model)) throw forbidden(`you are not a candidate starter of '${key}'`);
@@ -131,6 +134,26 @@ export class FormsService {
     const b = await this.taskBound(task);
     const variables = changedValues(await this.check(b, submitted), b.context);
     await this.engine.completeTask(task.id, variables);
+  }
+
+  /**
+   * submitTask's check and completion for the workspace's act (API contract C), the caller's
+   * right to act checked by the caller: `submitted` is checked against the task's form exactly
+   * as on submit (a task that declares no form takes no values), then `before` runs (claim,
+   * comment), then the task completes with the changed values and `extra` (approved) on top.
+   */
+  async completeChecked(task: TaskInfo, submitted: Record<string, unknown>, opts: { extra?: Record<string, unknown>; before?: () => Promise<void> } = {}): Promise<void> {
+    let variables: Record<string, unknown> = {};
+    const node = (await this.engine.getDefinitionModel(task.processDefinitionId)).nodes.get(task.taskDefinitionKey);
+    if (node?.userTask?.formRef?.key ?? task.formKey) {
+      const b = await this.taskBound(task);
+      variables = changedValues(await this.check(b, submitted), b.context);
+    } else if (Object.keys(submitted).length > 0) {
+      const errors = Object.keys(submitted).map((key) => ({ path: `/${key}`, message: 'this task has no form: no values can be submitted' }));
+      throw new LzError('LZ_ERR_FORM_INVALID', `task ${task.id} has no form`, { errors });
+    }
+    await opts.before?.();
+    await this.engine.completeTask(task.id, { ...variables, ...opts.extra });
   }
 
   /** the default form of an entity type, translated */

@@ -16,8 +16,11 @@ import { ById, ByKey, ErrorBody, FormDto, FormVariablesQuery, ProcessInstanceDto
 const tags = ['process-definition'];
 
 /** the definition a start route names, if the caller may start it (403 otherwise) */
-async function startable(engine: Engine, req: FastifyRequest, ref: DefinitionRef): Promise<DefinitionInfo> {
-  const def = await resolveDefinition(engine, ref);
+async function startable(engine: Engine, versions: RouteDeps['versions'], req: FastifyRequest, ref: DefinitionRef): Promise<DefinitionInfo> {
+  let def = await resolveDefinition(engine, ref);
+  // a deprecated version starts nothing (API contract B): by id → 400, by key → the newest version not deprecated
+  if (versions && 'id' in ref) await versions.assertStartable(def.id);
+  else if (versions) def = await versions.startableDefinition(def.key);
   const model = await engine.getDefinitionModel(def.id);
   if (!canStart(principalOf(req), model)) throw forbidden(`you are not a candidate starter of '${def.key}'`);
   if (def.suspended) throw badRequest(`the process definition '${def.id}' is suspended: no new instances start on it`);
@@ -31,8 +34,8 @@ async function variablesOf(engine: Engine, inst: StartedInstance) {
   return toCamunda(hist.filter((v) => v.scopeId === inst.id).map((v) => ({ name: v.name, type: v.type, value: v.value })));
 }
 
-/** start, submit-form, start form and its variables — by id and by key (the latest version) */
-export async function startRoutes(app: FastifyInstance, { engine }: RouteDeps): Promise<void> {
+/** start, submit-form, start form and its variables — by id and by key (the latest version; a start takes the latest not deprecated) */
+export async function startRoutes(app: FastifyInstance, { engine, versions }: RouteDeps): Promise<void> {
   const instanceDto = async (req: FastifyRequest, inst: StartedInstance, withVariables: boolean) => ({
     links: selfLink(req, `/process-instance/${inst.id}`),
     id: inst.id,
@@ -52,14 +55,14 @@ export async function startRoutes(app: FastifyInstance, { engine }: RouteDeps): 
     app.post(`${by.prefix}/start`, { schema: { tags, params, body: Type.Union([StartBody, Type.Null()]), response: { 200: ProcessInstanceDto, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } } }, async (req) => {
       const body = (req.body ?? {}) as StartBodyDto;
       if (body.startInstructions && body.startInstructions.length > 0) throw badRequest('startInstructions are not offered: start at the start event, then modify the instance');
-      const def = await startable(engine, req, ref(req));
+      const def = await startable(engine, versions, req, ref(req));
       const inst = await engine.startProcessById(def.id, { variables: fromCamunda(body.variables), businessKey: body.businessKey ?? null, startUserId: principalOf(req).id });
       return instanceDto(req, inst, body.withVariablesInReturn === true);
     });
 
     app.post(`${by.prefix}/submit-form`, { schema: { tags, params, body: Type.Union([SubmitFormBody, Type.Null()]), response: { 200: ProcessInstanceDto, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } } }, async (req) => {
       const body = (req.body ?? {}) as { variables?: Parameters<typeof fromCamunda>[0]; businessKey?: string | null };
-      const def = await startable(engine, req, ref(req));
+      const def = await startable(engine, versions, req, ref(req));
       const inst = await engine.startProcessById(def.id, { variables: fromCamunda(body.variables), businessKey: body.businessKey ?? null, startUserId: principalOf(req).id });
       return instanceDto(req, inst, false);
     });

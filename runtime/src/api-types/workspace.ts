@@ -1,0 +1,108 @@
+import { Type, type Static, type TSchema } from 'typebox';
+
+/**
+ * The employee workspace (API contract, section C): the catalogue of processes I may start,
+ * my inbox (to do, done, started by me, copied to me), the actions on a task and a request's
+ * timeline. The designer imports the Static types type-only; the routes use the schemas.
+ */
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Time = Type.String({ format: 'date-time' });
+
+export const CatalogueItem = Type.Object(
+  {
+    key: Type.String(),
+    name: Type.String({ description: 'the process name, its key without one' }),
+    definitionId: Type.String({ description: 'the newest version not deprecated' }),
+    version: Type.Integer(),
+    hasStartForm: Type.Boolean(),
+    description: Nullable(Type.String({ description: "the process's bpmn:documentation" })),
+  },
+  { additionalProperties: false },
+);
+export const CatalogueDto = Type.Object({ items: Type.Array(CatalogueItem) }, { additionalProperties: false });
+
+export const InboxTab = Type.Union([Type.Literal('todo'), Type.Literal('done'), Type.Literal('started'), Type.Literal('cc')]);
+
+export const InboxItem = Type.Object(
+  {
+    id: Type.String({ description: 'the task id (todo, done), the instance id (started) or the cc id (cc)' }),
+    taskId: Nullable(Type.String()),
+    name: Type.String({ description: 'the task name (its activity id without one); the process name for started; the cc step or process name for cc' }),
+    processInstanceId: Type.String(),
+    processKey: Type.String(),
+    processName: Nullable(Type.String()),
+    businessKey: Nullable(Type.String()),
+    initiator: Nullable(Type.String()),
+    created: Time,
+    due: Nullable(Time),
+    endTime: Nullable(Time),
+    state: Type.String({ description: "todo: 'open'; done: 'completed'; started and cc: the instance's 'active' | 'suspended' | 'completed' | 'canceled'" }),
+    read: Type.Optional(Type.Boolean({ description: 'cc only' })),
+  },
+  { additionalProperties: false },
+);
+export const InboxDto = Type.Object({ items: Type.Array(InboxItem), total: Type.Integer() }, { additionalProperties: false });
+export const CcReadDto = Type.Object({ id: Type.String(), read: Type.Literal(true) }, { additionalProperties: false });
+
+export const TaskAction = Type.Union([Type.Literal('approve'), Type.Literal('reject'), Type.Literal('complete')]);
+export const TaskActionsDto = Type.Object(
+  {
+    actions: Type.Array(TaskAction, { description: 'what the caller may do now; empty when the task is someone else’s' }),
+    approval: Type.Boolean({ description: 'the user task is an approval step (camunda:property lz.approval = true)' }),
+  },
+  { additionalProperties: false },
+);
+export const ActBody = Type.Object(
+  {
+    action: TaskAction,
+    values: Type.Record(Type.String(), Type.Unknown(), { description: 'the task form’s data, checked as /api/forms/task/:taskId/submit checks it' }),
+    comment: Type.Optional(Type.String({ maxLength: 20_000 })),
+  },
+  { additionalProperties: false },
+);
+export const ActedDto = Type.Object({ taskId: Type.String(), processInstanceId: Type.String() }, { additionalProperties: false });
+
+export const TimelineKind = Type.Union([Type.Literal('started'), Type.Literal('task'), Type.Literal('comment'), Type.Literal('cc'), Type.Literal('ended')]);
+export const TimelineOutcome = Type.Union([Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('completed'), Type.Literal('open'), Type.Null()]);
+export const TimelineItem = Type.Object(
+  {
+    kind: TimelineKind,
+    activityId: Nullable(Type.String()),
+    name: Nullable(Type.String()),
+    user: Nullable(Type.String()),
+    time: Time,
+    endTime: Nullable(Time),
+    outcome: TimelineOutcome,
+    message: Nullable(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export const TimelineInstance = Type.Object(
+  {
+    id: Type.String(),
+    key: Type.String(),
+    name: Nullable(Type.String()),
+    businessKey: Nullable(Type.String()),
+    startedBy: Nullable(Type.String()),
+    startTime: Time,
+    endTime: Nullable(Time),
+    state: Type.String({ description: "'active' | 'suspended' | 'completed' | 'canceled'" }),
+  },
+  { additionalProperties: false },
+);
+export const TimelineDto = Type.Object({ instance: TimelineInstance, items: Type.Array(TimelineItem) }, { additionalProperties: false });
+
+export type CatalogueItem = Static<typeof CatalogueItem>;
+export type CatalogueResponse = Static<typeof CatalogueDto>;
+export type InboxTab = Static<typeof InboxTab>;
+export type InboxItem = Static<typeof InboxItem>;
+export type InboxResponse = Static<typeof InboxDto>;
+export type CcReadResponse = Static<typeof CcReadDto>;
+export type TaskAction = Static<typeof TaskAction>;
+export type TaskActionsResponse = Static<typeof TaskActionsDto>;
+export type ActRequest = Static<typeof ActBody>;
+export type ActResponse = Static<typeof ActedDto>;
+export type TimelineItem = Static<typeof TimelineItem>;
+export type TimelineInstance = Static<typeof TimelineInstance>;
+export type TimelineResponse = Static<typeof TimelineDto>;

@@ -1,0 +1,93 @@
+import { LzError, type Engine, type HistoricTask, type HistoricVariableUpdate } from '@liuzhuan/engine';
+import type { TimelineItem, TimelineResponse } from '../../api-types/workspace.ts';
+import { forbidden } from '../../infra/errors.ts';
+import type { CcService } from '../cc/index.ts';
+import type { Principal } from '../identity/identity.service.ts';
+import { iso, isoOrNull, requestState } from './request-info.ts';
+
+type Outcome = TimelineItem['outcome'];
+
+/** where two items share a time: the start first, the end last, the rest as read */
+const RANK: Record<TimelineItem['kind'], number> = { started: 0, task: 1, comment: 1, cc: 1, ended: 2 };
+
+/**
+ * How a finished task ended. Approve / reject set `approved` in the command that completes the
+ * task, so its update carries the task's end time (one command, one clock reading); a task
+ * completed without one simply completed. A task removed otherwise (cancelled, the instance
+ * deleted) has no outcome; its reason goes in the message.
+ */
+function outcomeOf(t: HistoricTask, approvals: readonly HistoricVariableUpdate[]): { outcome: Outcome; message: string | null } {
+  if (!t.endTime) return { outcome: 'open', message: null };
+  if (t.deleteReason !== 'completed') return { outcome: null, message: t.deleteReason };
+  const at = t.endTime.getTime();
+  const update = approvals.find((u) => u.time.getTime() === at);
+  if (update?.value === true) return { outcome: 'approved', message: null };
+  if (update?.value === false) return { outcome: 'rejected', message: null };
+  return { outcome: 'completed', message: null };
+}
+
+/**
+ * A request's story (contract C, GET /api/requests/:instanceId/timeline): started, each task with
+ * its assignee and outcome, the comments, the copies, ended — in time order. Seen by the
+ * initiator, whoever has or had a task in it (or is a candidate of an open one), whoever it was
+ * copied to, and admins.
+ */
+export class Timeline {
+  constructor(
+    private readonly engine: Engine,
+    private readonly cc: CcService,
+  ) {}
+
+  private async maySee(p: Principal, instanceId: string, startedBy: string | null): Promise<boolean> {
+    if (p.isAdmin || startedBy === p.id) return true;
+    if ((await this.engine.countHistoricInstances({ processInstanceId: instanceId, visibleTo: { userId: p.id, groups: p.groups } })) > 0) return true;
+    return this.cc.isCopied(instanceId, p.id);
+  }
+
+  async of(p: Principal, instanceId: string): Promise<TimelineResponse> {
+    const [h] = await this.engine.getHistoricInstances({ processInstanceId: instanceId });
+    if (!h) throw new LzError('LZ_ERR_INSTANCE_NOT_FOUND', `no process instance with id ${instanceId}`);
+    if (!(await this.maySee(p, h.id, h.startUserId))) throw forbidden(`you may not see request ${instanceId}: you neither started it, worked on it nor were copied`);
+    const [activities, tasks, approvals, comments, copies] = await Promise.all([
+      this.engine.getHistoricActivities({ processInstanceId: h.id }),
+      this.engine.getHistoricTasks({ processInstanceId: h.id, sort: [{ by: 'startTime', order: 'asc' }] }),
+      this.engine.getHistoricVariableUpdates({ processInstanceId: h.id, name: 'approved' }),
+      this.engine.getComments({ processInstanceId: h.id }),
+      this.cc.forInstance(h.id),
+    ]);
+    const nameOf = (activityId: string | null) => (activityId ? (activities.find((a) => a.activityId === activityId)?.activityName ?? null) : null);
+    const taskById = new Map(tasks.map((t) => [t.id, t]));
+    const items: TimelineItem[] = [];
+    const item = (i: Partial<TimelineItem> & Pick<TimelineItem, 'kind' | 'time'>) =>
+      items.push({ activityId: null, name: null, user: null, endTime: null, outcome: null, message: null, ...i });
+
+    item({ kind: 'started', activityId: h.startActivityId, name: nameOf(h.startActivityId), user: h.startUserId, time: iso(h.startTime) });
+    for (const t of tasks) {
+      item({ kind: 'task', activityId: t.taskDefinitionKey, name: t.name, user: t.assignee, time: iso(t.startTime), endTime: isoOrNull(t.endTime), ...outcomeOf(t, approvals) });
+    }
+    for (const c of comments) {
+      const t = c.taskId ? taskById.get(c.taskId) : undefined;
+      item({ kind: 'comment', activityId: t?.taskDefinitionKey ?? null, name: t?.name ?? null, user: c.userId, time: iso(c.time), message: c.message });
+    }
+    for (const c of copies) item({ kind: 'cc', activityId: c.activityId, name: c.activityName, user: c.userId, time: iso(c.created) });
+    if (h.endTime) {
+      const message = h.state === 'COMPLETED' ? null : (h.deleteReason ?? 'canceled');
+      item({ kind: 'ended', activityId: h.endActivityId, name: nameOf(h.endActivityId), time: iso(h.endTime), message });
+    }
+    // a stable sort: equal times keep the order above
+    items.sort((a, b) => a.time.localeCompare(b.time) || RANK[a.kind] - RANK[b.kind]);
+    return {
+      instance: {
+        id: h.id,
+        key: h.definitionKey,
+        name: h.definitionName,
+        businessKey: h.businessKey,
+        startedBy: h.startUserId,
+        startTime: iso(h.startTime),
+        endTime: isoOrNull(h.endTime),
+        state: requestState(h),
+      },
+      items,
+    };
+  }
+}
