@@ -9,6 +9,7 @@ import { STRAIGHT, USER_TASK } from './models.ts';
 import { benchHttp, httpTable, type HttpFigures } from './http.ts';
 import { benchImport, importTable, type ImportFigures } from './entity-import.ts';
 import { benchEntityQueries, queryTable, type QueryFigures } from './entity-queries.ts';
+import { benchWebApp, webTable } from './web-app.ts';
 
 /**
  * `pnpm bench`: engine throughput against the raw single-row INSERT commit rate of the same
@@ -146,6 +147,12 @@ and WAL flush with other commands (group commit).
 }
 
 async function main(): Promise<void> {
+  // BENCH_ONLY=web: just the web app's load figures, printed, docs left as they are
+  if (process.env.BENCH_ONLY === 'web') {
+    const w = await benchWebApp();
+    console.log(w ? webTable(w) : 'no browser');
+    return;
+  }
   console.log(`bench: ${SECONDS} s per figure, ${CONCURRENCY} concurrent clients`);
   const rows: Row[] = [await benchPglite()];
   const pgRow = await benchPostgres();
@@ -154,6 +161,8 @@ async function main(): Promise<void> {
   console.log(t);
   console.log(`\nentity import:\n${importTable(rows.map((r) => ({ backend: r.backend, figures: r.entityImport })))}`);
   for (const r of rows) console.log(`\n${queryTable(r.backend, r.entityQueries)}`);
+  const web = await benchWebApp();
+  if (web) console.log(`\nweb app:\n${webTable(web)}`);
   const goal = pgRow ? pgRow.straight.rate / pgRow.raw.rate : null;
   const md = `# Performance
 
@@ -203,6 +212,18 @@ with a stage) are written with INSERT … SELECT generate_series in the shape th
 then analysed. Goal: a query by an indexed field under 20 ms at p95.
 
 ${rows.map((r) => queryTable(r.backend, r.entityQueries)).join('\n\n')}
+
+## Web app (issue 5)
+
+The production build (\`designer/dist\`, served gzipped by the runtime on embedded PGlite), loaded
+cold (new browser context, empty cache, signed in by a stored token) in headless Chromium
+(Debian's package) at 1280×800 over loopback. "JS transferred" sums the gzipped size of every
+JavaScript file the route fetched; "time to usable" runs from navigation start to the route's
+content being visible (the inbox list or its empty state; the modeler's palette). The modeler
+route, the heaviest, is the baseline measured in the same run. Goal: the inbox under 300 KB
+gzipped, with no modeler or form-editor code.
+
+${web ? webTable(web) : 'No Chromium on this machine: not measured.'}
 `;
   writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), 'docs/performance.md'), md);
   console.log('\nwritten to docs/performance.md');

@@ -1,0 +1,131 @@
+import type { FormView } from './forms.ts';
+import { download, http, request } from './http.ts';
+
+/*
+ * Records of entity types (/api/entities/*). The runtime has no api-types file for entities yet,
+ * so the shapes are declared here as runtime/src/routes/api/entities/entities.schema.ts and
+ * runtime/src/services/entities/types.ts define them.
+ */
+
+export type Prop = Record<string, unknown>;
+
+/** JSON Schema (draft 2020-12) with our x- keywords (services/entities/types.ts) */
+export interface EntitySchema {
+  'x-entity': string;
+  type: 'object';
+  title?: string;
+  properties: Record<string, Prop>;
+  required?: string[];
+  'x-title-field'?: string;
+  'x-index'?: string[];
+  'x-owner-field'?: string;
+  'x-team-field'?: string;
+  'x-stage-field'?: string;
+  'x-match'?: string[];
+  'x-permissions'?: { read?: string[]; write?: string[] };
+  'x-i18n'?: Record<string, { title?: string; fields?: Record<string, string> }>;
+  [keyword: string]: unknown;
+}
+
+export interface EntityTypeInfo {
+  name: string;
+  version: number;
+  schema: EntitySchema;
+  deploymentId: string | null;
+  createdAt: string;
+}
+
+export interface EntityRecord {
+  id: string;
+  type: string;
+  /** the ETag / If-Match value */
+  version: number;
+  typeVersion: number;
+  data: Record<string, unknown>;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  deletedAt: string | null;
+}
+
+export type FilterOp = 'eq' | 'ne' | 'in' | 'lt' | 'lte' | 'gt' | 'gte' | 'contains' | 'exists' | 'search';
+export interface Filter {
+  field: string;
+  op: FilterOp;
+  value?: unknown;
+}
+
+export interface EntityPage {
+  items: EntityRecord[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+export interface ListOptions {
+  filters?: Filter[];
+  /** field names, `-name` descending */
+  sort?: string[];
+  cursor?: string | null;
+  limit?: number;
+  count?: boolean;
+  deleted?: boolean;
+}
+
+export interface AggregateRow {
+  key: unknown;
+  count: number;
+  sums: Record<string, number>;
+}
+
+export interface HistoryEntry {
+  recordId: string;
+  version: number;
+  action: 'created' | 'updated' | 'deleted' | 'restored' | 'migrated';
+  actor: string;
+  at: string;
+  changes: { field: string; old: unknown; new: unknown }[];
+}
+
+export interface ExportOptions {
+  format: 'csv' | 'xlsx';
+  filters?: Filter[];
+  sort?: string[];
+  labels?: boolean;
+  locale?: string;
+}
+
+export type { FormView };
+
+const base = (type: string) => `/api/entities/${encodeURIComponent(type)}`;
+const one = (type: string, id: string) => `${base(type)}/${encodeURIComponent(id)}`;
+/** If-Match carries the version we read (routes/api/entities/if-match.ts) */
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+const filterParam = (filters?: Filter[]) => (filters && filters.length ? JSON.stringify(filters) : undefined);
+
+export const entitiesApi = {
+  types: () => http.get<EntityTypeInfo[]>('/api/entities/types'),
+  type: (name: string) => http.get<EntityTypeInfo>(`/api/entities/types/${encodeURIComponent(name)}`),
+
+  list: (type: string, o: ListOptions = {}) =>
+    http.get<EntityPage>(base(type), {
+      filter: filterParam(o.filters),
+      sort: o.sort?.join(','),
+      cursor: o.cursor ?? undefined,
+      limit: o.limit,
+      count: o.count || undefined,
+      deleted: o.deleted || undefined,
+    }),
+  get: (type: string, id: string, deleted = false) => http.get<EntityRecord>(one(type, id), deleted ? { deleted: true } : undefined),
+  create: (type: string, data: Record<string, unknown>) => http.post<EntityRecord>(base(type), data),
+  patch: (type: string, id: string, patch: Record<string, unknown>, version: number) => http.patch<EntityRecord>(one(type, id), patch, ifMatch(version)),
+  remove: (type: string, id: string, version: number) => request<EntityRecord>(one(type, id), { method: 'DELETE', headers: ifMatch(version) }),
+  restore: (type: string, id: string) => http.post<EntityRecord>(`${one(type, id)}/restore`),
+  history: (type: string, id: string) => http.get<HistoryEntry[]>(`${one(type, id)}/history`),
+  aggregate: (type: string, groupBy: string, sum: string[], filters?: Filter[]) =>
+    http.post<AggregateRow[]>(`${base(type)}/aggregate`, { groupBy, sum, ...(filters && filters.length ? { filters } : {}) }),
+  exportFile: (type: string, o: ExportOptions) =>
+    download(`${base(type)}/export`, { format: o.format, filter: filterParam(o.filters), sort: o.sort?.join(','), labels: o.labels || undefined, locale: o.locale }),
+
+  form: (type: string, locale: string) => http.get<FormView>(`/api/forms/entity/${encodeURIComponent(type)}`, { locale }),
+};

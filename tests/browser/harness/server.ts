@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openDb, type Db } from '@liuzhuan/engine';
+import { buildApp, readConfig, type App } from '@liuzhuan/runtime';
+
+export const WEB_DIR = resolve(import.meta.dirname, '../../../designer/dist');
+export const ADMIN_PASSWORD = 'admin-browser-1';
+
+export interface BrowserServer {
+  app: App;
+  url: string;
+  /** a user with a password `<id>-pass-1`, roles, and optionally department/manager in the org model */
+  user(id: string, o?: { roles?: ('admin' | 'analyst' | 'employee')[]; groups?: string[]; name?: string; managerId?: string }): Promise<{ id: string; password: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real runtime with the built web app on a free port: an in-memory PGlite, or a fresh
+ * schema on DATABASE_URL, so the browser suite runs on both backends like everything else.
+ */
+export async function startServer(): Promise<BrowserServer> {
+  if (!existsSync(resolve(WEB_DIR, 'index.html'))) throw new Error(`the web app is not built (${WEB_DIR}): run npx -y pnpm@10 --filter @liuzhuan/designer build (pnpm test does it first)`);
+  const url0 = process.env.DATABASE_URL;
+  const schema = `lzbr_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const db: Db = url0 ? await openDb({ databaseUrl: url0, schema, poolSize: 6 }) : await openDb({});
+  const app = await buildApp(readConfig({ PORT: '0', ADMIN_PASSWORD, JOB_EXECUTOR: 'on', JOB_POLL_MS: '100', PLUGINS: 'none' }), { db, webDir: WEB_DIR });
+  app.jobs.start();
+  const address = await app.fastify.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    url: address,
+    user: async (id, o = {}) => {
+      const password = `${id}-pass-1`;
+      const [first, ...rest] = (o.name ?? id).split(' ');
+      await app.identity.createUser({ id, firstName: first ?? id, lastName: rest.join(' ') || null, email: null }, password);
+      for (const g of o.groups ?? []) {
+        if ((await app.identity.listGroups()).every((x) => x.id !== g)) await app.identity.createGroup(g, g, 'WORKFLOW');
+        await app.identity.addMember(id, g);
+      }
+      await app.identity.setRoles(id, o.roles ?? ['employee']);
+      if (o.managerId) {
+        const res = await app.fastify.inject({
+          method: 'PUT',
+          url: `/api/org/users/${id}`,
+          headers: { authorization: `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toString('base64')}` },
+          payload: { departmentId: null, managerId: o.managerId, title: null },
+        });
+        if (res.statusCode !== 200) throw new Error(`setting the manager of ${id}: ${res.statusCode} ${res.body}`);
+      }
+      return { id, password };
+    },
+    close: async () => {
+      await app.close();
+      if (url0) await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await db.close();
+    },
+  };
+}
