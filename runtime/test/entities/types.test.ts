@@ -56,6 +56,22 @@ describe('entity types', () => {
     expect((await t.admin({ method: 'GET', url: '/api/entities/types/nothing' })).statusCode).toBe(404);
   });
 
+  it('keeps the properties in the order the author declared them (form fields and table columns follow it)', async () => {
+    // given: names jsonb would reorder (it sorts shorter keys first)
+    const res = await deploy(t, {
+      'x-entity': 'visit-note',
+      type: 'object',
+      properties: { customerName: { type: 'string' }, vip: { type: 'boolean' }, amount: { type: 'number' }, at: { type: 'string', format: 'date' } },
+    });
+    expect(res.statusCode).toBe(201);
+    // when
+    const stored = (await t.admin({ method: 'GET', url: '/api/entities/types/visit-note' })).json();
+    const form = (await t.admin({ method: 'GET', url: '/api/forms/entity/visit-note' })).json();
+    // then
+    expect(Object.keys(stored.schema.properties)).toEqual(['customerName', 'vip', 'amount', 'at']);
+    expect(form.form.components.map((c: { key?: string }) => c.key).filter(Boolean)).toEqual(['customerName', 'vip', 'amount', 'at']);
+  });
+
   it('lets analysts deploy types and refuses employees', async () => {
     // given
     const ana = await t.user('ana', { roles: ['analyst'] });

@@ -1,5 +1,6 @@
 import { LzError, runMigrations, type Db } from '@liuzhuan/engine';
 import * as m0001 from './migrations/0001_entities.ts';
+import * as m0002 from './migrations/0002_type_schema_order.ts';
 import { migrateOrCheck } from './compatibility.ts';
 import { toHistoryEntry } from './history.ts';
 import { kindOf, normalise } from './match-keys.ts';
@@ -32,7 +33,7 @@ export class EntitiesService implements EntityStore {
   }
 
   async migrate(): Promise<void> {
-    await runMigrations(this.db, [m0001], 'lz_entities_migrations');
+    await runMigrations(this.db, [m0001, m0002], 'lz_entities_migrations');
     await this.types.refreshNames();
   }
 

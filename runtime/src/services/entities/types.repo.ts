@@ -79,7 +79,7 @@ export class TypesRepo {
   }
 
   async insert(q: Q, s: EntitySchema, version: number, hash: string, deploymentId: string | null, now: Date): Promise<void> {
-    await q(`INSERT INTO entity_types (name, version, schema, hash, deployment_id, created_at) VALUES ($1, $2, $3::jsonb, $4, $5, $6)`, [
+    await q(`INSERT INTO entity_types (name, version, schema, hash, deployment_id, created_at) VALUES ($1, $2, $3::json, $4, $5, $6)`, [
       s['x-entity'], version, JSON.stringify(s), hash, deploymentId, now,
     ]);
   }
