@@ -13,6 +13,8 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
+import { translateModule } from '../../bpmn/translate/index.ts';
+import { currentLocale } from '../../i18n/index.ts';
 
 /** the few diagram-js shapes this file touches (bpmn-js ships no types we can import here) */
 interface DiagramElement {
@@ -71,7 +73,7 @@ export function useBpmnModeler() {
       keyboard: { bind: true },
       propertiesPanel: { parent: panel },
       linting: { active: true, bpmnlint: lintConfig },
-      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, lintModule],
+      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, lintModule, translateModule(currentLocale())],
       moddleExtensions: { camunda: camundaModdle },
     }) as BpmnModeler;
     quietReplaceMenu(modeler);
