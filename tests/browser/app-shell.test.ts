@@ -1,29 +1,21 @@
 /// <reference lib="dom" />
 // (callbacks passed to page.evaluate run in the browser)
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchBrowser, openPage } from './harness/browser.ts';
-import { startServer, type BrowserServer } from './harness/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing } from './harness/browser.ts';
+import { browserSuite } from './harness/suite.ts';
 import { signIn } from './harness/steps.ts';
 
 describe.skipIf(browserMissing)('the web app shell in a browser', () => {
-  let server: BrowserServer;
-  let browser: Browser;
+  const s = browserSuite();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    await server.user('lin', { name: 'Lin Wei' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await s.server.user('lin', { name: 'Lin Wei' });
   });
 
   it('sends a stranger to the login page, refuses a wrong password, signs in to the inbox and switches language', async () => {
-    const t = await openPage(browser, 'app-shell');
+    const t = await s.page('app-shell');
     const { page } = t;
     // given: not signed in
-    await page.goto(`${server.url}/inbox`);
+    await page.goto(`${s.server.url}/inbox`);
     await page.getByTestId('login-username').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     // when: a wrong password (the browser logs the 401 answer itself)
@@ -56,8 +48,8 @@ describe.skipIf(browserMissing)('the web app shell in a browser', () => {
   });
 
   it('fits a phone: the inbox has no horizontal scroll and the menu folds away', async () => {
-    const t = await openPage(browser, 'app-shell-phone', { width: 390, height: 844 });
-    await signIn(t.page, server.url, { id: 'lin', password: 'lin-pass-1' });
+    const t = await s.page('app-shell-phone', { width: 390, height: 844 });
+    await signIn(t.page, s.server.url, { id: 'lin', password: 'lin-pass-1' });
     await t.page.getByTestId('tab-todo').waitFor();
     const overflow = await t.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

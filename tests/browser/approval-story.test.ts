@@ -1,9 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { browserMissing, launchBrowser, openPage, type TrackedPage } from './harness/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, type TrackedPage } from './harness/browser.ts';
 import { addExtensionProperty, appendUserTask, openGroup, paletteEndEventAfter, select, setField, setName } from './harness/modeler-steps.ts';
-import { startServer, type BrowserServer } from './harness/server.ts';
+import { ADMIN, type BrowserUser } from './harness/server.ts';
 import { signIn } from './harness/steps.ts';
+import { browserSuite } from './harness/suite.ts';
 
 /**
  * Issue 5's story, as new users would live it: an analyst draws a two-step approval with a
@@ -13,38 +13,21 @@ import { signIn } from './harness/steps.ts';
  * The steps share one server and run in order; each keeps its screenshots.
  */
 describe.skipIf(browserMissing)('approval story in the browser', () => {
-  let server: BrowserServer;
-  let browser: Browser;
-  const users: Record<string, { id: string; password: string }> = {};
-  const tracked: TrackedPage[] = [];
+  const s = browserSuite();
+  const users: Record<string, BrowserUser> = {};
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    users.analyst = await server.user('ana', { roles: ['analyst'], name: 'Ana Analyst' });
-    users.manager = await server.user('mei', { name: 'Mei Manager' });
-    users.employee = await server.user('eli', { name: 'Eli Employee', managerId: 'mei' });
-    users.hr = await server.user('hana', { name: 'Hana HR', groups: ['hr'] });
-    users.admin = { id: 'admin', password: 'admin-browser-1' };
+    users.analyst = await s.server.user('ana', { roles: ['analyst'], name: 'Ana Analyst' });
+    users.manager = await s.server.user('mei', { name: 'Mei Manager' });
+    users.employee = await s.server.user('eli', { name: 'Eli Employee', managerId: 'mei' });
+    users.hr = await s.server.user('hana', { name: 'Hana HR', groups: ['hr'] });
+    users.admin = ADMIN;
   });
-  afterAll(async () => {
-    for (const t of tracked) expect(t.problems, 'console errors').toEqual([]);
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function page(suite: string, viewport?: { width: number; height: number }): Promise<TrackedPage> {
-    const t = await openPage(browser, suite, viewport);
-    tracked.push(t);
-    // the screen as it was when a step failed, beside the step's own screenshots
-    onTestFailed(() => t.shot('failed'));
-    return t;
-  }
 
   it('an analyst draws a two-step approval with a start form in the modeler and publishes it', async () => {
-    const t = await page('1-modeler');
+    const t = await s.page('1-modeler');
     const p = t.page;
-    await signIn(p, server.url, users.analyst!, '/design');
+    await signIn(p, s.server.url, users.analyst!, '/design');
     // given: a new process draft
     await p.getByTestId('new-bpmn').click();
     await p.getByTestId('new-key').fill('leave-request');
@@ -93,14 +76,14 @@ describe.skipIf(browserMissing)('approval story in the browser', () => {
     await p.getByTestId('publish-result').waitFor();
     expect(await p.getByTestId('publish-version').first().getAttribute('data-version')).toBe('1');
     await t.shot('published');
-    const defs = await server.app.engine.getDefinitions({ key: 'leave-request' });
+    const defs = await s.server.app.engine.getDefinitions({ key: 'leave-request' });
     expect(defs.map((d) => d.version)).toEqual([1]);
   });
 
   it('an analyst builds a purchase approval in simple mode and publishes it, and the full modeler opens it', async () => {
-    const t = await page('2-simple');
+    const t = await s.page('2-simple');
     const p = t.page;
-    await signIn(p, server.url, users.analyst!, '/design');
+    await signIn(p, s.server.url, users.analyst!, '/design');
     // given: a new simple-mode draft
     await p.getByTestId('new-simple').click();
     await p.getByTestId('new-key').fill('purchase-request');
@@ -127,7 +110,7 @@ describe.skipIf(browserMissing)('approval story in the browser', () => {
     await p.getByTestId('publish-result').waitFor();
     await expect.poll(() => p.getByTestId('publish-result').textContent()).toContain('1');
     await t.shot('simple-published');
-    const defs = await server.app.engine.getDefinitions({ key: 'purchase-request' });
+    const defs = await s.server.app.engine.getDefinitions({ key: 'purchase-request' });
     expect(defs.map((d) => d.version)).toEqual([1]);
     // and: it is ordinary BPMN — the full modeler opens it with the approver step on the canvas
     await p.getByTestId('simple-open-full').click();
@@ -137,9 +120,9 @@ describe.skipIf(browserMissing)('approval story in the browser', () => {
   });
 
   it('an employee starts a leave request: the form shows an error, the employee fixes it, the request starts', async () => {
-    const t = await page('3-employee', { width: 390, height: 844 });
+    const t = await s.page('3-employee', { width: 390, height: 844 });
     const p = t.page;
-    await signIn(p, server.url, users.employee!, '/start');
+    await signIn(p, s.server.url, users.employee!, '/start');
     // given: the catalogue offers both published processes
     await p.locator('[data-testid="catalogue-item"][data-key="leave-request"]').waitFor();
     expect(await p.locator('[data-testid="catalogue-item"][data-key="purchase-request"]').count()).toBe(1);
@@ -151,7 +134,7 @@ describe.skipIf(browserMissing)('approval story in the browser', () => {
     // then: the form says what is wrong, and nothing started
     await p.locator('.fjs-form-field-error').first().waitFor();
     await t.shot('form-error');
-    expect(await server.app.engine.countProcessInstances({ processDefinitionKey: 'leave-request' })).toBe(0);
+    expect(await s.server.app.engine.countProcessInstances({ processDefinitionKey: 'leave-request' })).toBe(0);
     // when: a number under the minimum, then a valid one
     await p.locator('.fjs-form input[type="number"], .fjs-form input.fjs-input').first().fill('0');
     await p.getByTestId('start-submit').click();
@@ -162,18 +145,18 @@ describe.skipIf(browserMissing)('approval story in the browser', () => {
     await p.waitForURL(/\/requests\//);
     await p.getByTestId('timeline-item').first().waitFor();
     await t.shot('request-started');
-    const [inst] = await server.app.engine.getProcessInstances({ processDefinitionKey: 'leave-request' });
+    const [inst] = await s.server.app.engine.getProcessInstances({ processDefinitionKey: 'leave-request' });
     expect(inst).toBeTruthy();
-    expect(await server.app.engine.getVariables(inst!.id)).toMatchObject({ days: 3, initiator: 'eli' });
-    const tasks = await server.app.engine.getTasks({ processInstanceId: inst!.id });
+    expect(await s.server.app.engine.getVariables(inst!.id)).toMatchObject({ days: 3, initiator: 'eli' });
+    const tasks = await s.server.app.engine.getTasks({ processInstanceId: inst!.id });
     expect(tasks.map((x) => [x.name, x.assignee])).toEqual([['Manager approval', 'mei']]);
   });
 
   it('the manager, then HR, approve from their inboxes', async () => {
     for (const [who, step] of [['manager', 'Manager approval'], ['hr', 'HR approval']] as const) {
-      const t = await page(`4-approve-${who}`);
+      const t = await s.page(`4-approve-${who}`);
       const p = t.page;
-      await signIn(p, server.url, users[who]!, '/inbox');
+      await signIn(p, s.server.url, users[who]!, '/inbox');
       await p.getByTestId('tab-todo').click();
       const item = p.getByTestId('inbox-item').filter({ hasText: step });
       await item.waitFor();
@@ -187,14 +170,14 @@ describe.skipIf(browserMissing)('approval story in the browser', () => {
       await t.shot('after');
       await t.close();
     }
-    const [inst] = await server.app.engine.getHistoricInstances({ processDefinitionKey: 'leave-request' });
+    const [inst] = await s.server.app.engine.getHistoricInstances({ processDefinitionKey: 'leave-request' });
     expect(inst?.endTime).toBeTruthy();
   });
 
   it('an admin sees the finished path in monitoring', async () => {
-    const t = await page('5-monitor');
+    const t = await s.page('5-monitor');
     const p = t.page;
-    await signIn(p, server.url, users.admin!, '/monitor');
+    await signIn(p, s.server.url, users.admin!, '/monitor');
     const row = p.getByTestId('instance-row').filter({ hasText: 'Leave request' }).first();
     await row.waitFor();
     await row.getByRole('link').first().click();

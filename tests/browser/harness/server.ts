@@ -6,13 +6,31 @@ import { buildApp, readConfig, type App } from '@liuzhuan/runtime';
 export const WEB_DIR = resolve(import.meta.dirname, '../../../designer/dist');
 export const ADMIN_PASSWORD = 'admin-browser-1';
 
+export interface BrowserUser {
+  id: string;
+  password: string;
+}
+/** the built-in admin the runtime creates from ADMIN_PASSWORD */
+export const ADMIN: BrowserUser = { id: 'admin', password: ADMIN_PASSWORD };
+
+/** the parts of a fastify.inject() answer the tests read */
+export interface ApiAnswer {
+  statusCode: number;
+  body: string;
+  json<T = any>(): T;
+}
+
 export interface BrowserServer {
   app: App;
   url: string;
   /** a user with a password `<id>-pass-1`, roles, and optionally department/manager in the org model */
-  user(id: string, o?: { roles?: ('admin' | 'analyst' | 'employee')[]; groups?: string[]; name?: string; managerId?: string }): Promise<{ id: string; password: string }>;
+  user(id: string, o?: { roles?: ('admin' | 'analyst' | 'employee')[]; groups?: string[]; name?: string; managerId?: string }): Promise<BrowserUser>;
+  /** an API call as one of the users (HTTP Basic, as a script would), for seeding and checking */
+  api(who: BrowserUser, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object, headers?: Record<string, string>): Promise<ApiAnswer>;
   close(): Promise<void>;
 }
+
+const basicAuth = (who: BrowserUser) => `Basic ${Buffer.from(`${who.id}:${who.password}`).toString('base64')}`;
 
 /**
  * The real runtime with the built web app on a free port: an in-memory PGlite, or a fresh
@@ -25,10 +43,15 @@ export async function startServer(): Promise<BrowserServer> {
   const db: Db = url0 ? await openDb({ databaseUrl: url0, schema, poolSize: 6 }) : await openDb({});
   const app = await buildApp(readConfig({ PORT: '0', ADMIN_PASSWORD, JOB_EXECUTOR: 'on', JOB_POLL_MS: '100', PLUGINS: 'none' }), { db, webDir: WEB_DIR });
   app.jobs.start();
+  // the in-process worker of CC steps (topic approval.cc), as runtime/src/server.ts starts it
+  app.cc.start();
   const address = await app.fastify.listen({ port: 0, host: '127.0.0.1' });
+  const api: BrowserServer['api'] = (who, method, url, payload, headers = {}) =>
+    app.fastify.inject({ method, url, headers: { authorization: basicAuth(who), ...headers }, ...(payload ? { payload } : {}) });
   return {
     app,
     url: address,
+    api,
     user: async (id, o = {}) => {
       const password = `${id}-pass-1`;
       const [first, ...rest] = (o.name ?? id).split(' ');
@@ -39,12 +62,7 @@ export async function startServer(): Promise<BrowserServer> {
       }
       await app.identity.setRoles(id, o.roles ?? ['employee']);
       if (o.managerId) {
-        const res = await app.fastify.inject({
-          method: 'PUT',
-          url: `/api/org/users/${id}`,
-          headers: { authorization: `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toString('base64')}` },
-          payload: { departmentId: null, managerId: o.managerId, title: null },
-        });
+        const res = await api(ADMIN, 'PUT', `/api/org/users/${id}`, { departmentId: null, managerId: o.managerId, title: null });
         if (res.statusCode !== 200) throw new Error(`setting the manager of ${id}: ${res.statusCode} ${res.body}`);
       }
       return { id, password };

@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 // (callbacks passed to page.evaluate run in the browser)
 import type { Page } from 'playwright-core';
+import type { BrowserUser } from './server.ts';
 
 /** signs in through the login page and waits for the app to leave it */
-export async function signIn(page: Page, url: string, user: { id: string; password: string }, next = '/inbox'): Promise<void> {
+export async function signIn(page: Page, url: string, user: BrowserUser, next = '/inbox'): Promise<void> {
   await page.goto(`${url}/login?next=${encodeURIComponent(next)}`);
   await page.getByTestId('login-username').fill(user.id);
   await page.getByTestId('login-password').fill(user.password);
