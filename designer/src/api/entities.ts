@@ -1,66 +1,13 @@
 import type { FormView } from './forms.ts';
 import { download, http, request } from './http.ts';
 
-/*
- * Records of entity types (/api/entities/*). The runtime has no api-types file for entities yet,
- * so the shapes are declared here as runtime/src/routes/api/entities/entities.schema.ts and
- * runtime/src/services/entities/types.ts define them.
- */
+import type { AggregateRow, EntityPage, EntityRecord, EntitySchema, EntityTypeInfo, Filter, FilterOp, HistoryEntry } from '../../../runtime/src/api-types/entities.ts';
 
+/** Records of entity types (/api/entities/*); the shapes are the entity store's own (runtime api-types). */
+export type { AggregateRow, EntityPage, EntityRecord, EntitySchema, EntityTypeInfo, Filter, FilterOp, HistoryEntry };
+
+/** one property of an entity type's schema */
 export type Prop = Record<string, unknown>;
-
-/** JSON Schema (draft 2020-12) with our x- keywords (services/entities/types.ts) */
-export interface EntitySchema {
-  'x-entity': string;
-  type: 'object';
-  title?: string;
-  properties: Record<string, Prop>;
-  required?: string[];
-  'x-title-field'?: string;
-  'x-index'?: string[];
-  'x-owner-field'?: string;
-  'x-team-field'?: string;
-  'x-stage-field'?: string;
-  'x-match'?: string[];
-  'x-permissions'?: { read?: string[]; write?: string[] };
-  'x-i18n'?: Record<string, { title?: string; fields?: Record<string, string> }>;
-  [keyword: string]: unknown;
-}
-
-export interface EntityTypeInfo {
-  name: string;
-  version: number;
-  schema: EntitySchema;
-  deploymentId: string | null;
-  createdAt: string;
-}
-
-export interface EntityRecord {
-  id: string;
-  type: string;
-  /** the ETag / If-Match value */
-  version: number;
-  typeVersion: number;
-  data: Record<string, unknown>;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  deletedAt: string | null;
-}
-
-export type FilterOp = 'eq' | 'ne' | 'in' | 'lt' | 'lte' | 'gt' | 'gte' | 'contains' | 'exists' | 'search';
-export interface Filter {
-  field: string;
-  op: FilterOp;
-  value?: unknown;
-}
-
-export interface EntityPage {
-  items: EntityRecord[];
-  nextCursor: string | null;
-  total?: number;
-}
 
 export interface ListOptions {
   filters?: Filter[];
@@ -70,21 +17,6 @@ export interface ListOptions {
   limit?: number;
   count?: boolean;
   deleted?: boolean;
-}
-
-export interface AggregateRow {
-  key: unknown;
-  count: number;
-  sums: Record<string, number>;
-}
-
-export interface HistoryEntry {
-  recordId: string;
-  version: number;
-  action: 'created' | 'updated' | 'deleted' | 'restored' | 'migrated';
-  actor: string;
-  at: string;
-  changes: { field: string; old: unknown; new: unknown }[];
 }
 
 export interface ExportOptions {
