@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Engine, type Db } from '@liuzhuan/engine';
 import type { RuntimeConfig } from './config.ts';
-import { authPlugin } from './infra/auth.ts';
+import { authPlugin, type AuthLevel } from './infra/auth.ts';
 import { errorsPlugin } from './infra/errors.ts';
 import { swaggerPlugin } from './infra/swagger.ts';
 import { webAppPlugin } from './infra/web-app.ts';
@@ -57,7 +57,7 @@ export interface App {
   /** deprecated versions: start paths ask it (isDeprecated, deprecatedIds, resolveStartable, startableDefinition) */
   versions: DeprecationService;
   /** every route with who may call it (the route-table authorisation test walks it) */
-  routes: { method: string; url: string; auth: 'public' | 'user' | 'admin' }[];
+  routes: { method: string; url: string; auth: AuthLevel }[];
   /** set when this start created the admin with a generated password (print it once) */
   generatedAdminPassword: string | null;
   close(): Promise<void>;
@@ -105,7 +105,7 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
     if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), auth: 'public' };
     // CORS preflight carries no credentials (Fetch standard); @fastify/cors answers it
     if (route.method === 'OPTIONS') route.config = { ...(route.config ?? {}), auth: 'public' };
-    const auth = (route.config as { auth?: 'public' | 'user' | 'admin' } | undefined)?.auth ?? 'user';
+    const auth = (route.config as { auth?: AuthLevel } | undefined)?.auth ?? 'user';
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, auth });
   });
   await fastify.register(errorsPlugin);

@@ -6,7 +6,8 @@ import { forbidden, HttpError } from './errors.ts';
 
 const FAILED_LOGINS_PER_MINUTE = 10;
 
-export type AuthLevel = 'public' | 'user' | 'admin';
+/** who may call a route: anyone, any signed-in user, analysts (and admins), admins */
+export type AuthLevel = 'public' | 'user' | 'analyst' | 'admin';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -99,6 +100,7 @@ export const authPlugin = fp(
         throw unauthorized('authentication required');
       }
       if (level === 'admin' && !principal.isAdmin) throw forbidden('this needs the admin role');
+      if (level === 'analyst' && !principal.isAdmin && !principal.roles.includes('analyst')) throw forbidden('this needs the analyst or admin role');
     });
   },
   { name: 'lz-auth' },

@@ -1,5 +1,6 @@
 import type { HistoricInstance } from '@liuzhuan/engine';
 import type { InstanceStateDto, InstanceSummaryDto } from '../../api-types/monitor.ts';
+import { requestState } from '../workspace/request-info.ts';
 
 /**
  * The monitor's four states (API contract B): running instances are `incident` while one of
@@ -8,7 +9,8 @@ import type { InstanceStateDto, InstanceSummaryDto } from '../../api-types/monit
  */
 export function monitorState(h: Pick<HistoricInstance, 'endTime' | 'state'>, incidents: number): InstanceStateDto {
   if (h.endTime === null) return incidents > 0 ? 'incident' : 'active';
-  return h.state === 'COMPLETED' ? 'completed' : 'canceled';
+  // an ended instance reads as it does in the employee's lists
+  return requestState(h) as 'completed' | 'canceled';
 }
 
 export function instanceSummary(h: HistoricInstance, incidents: number): InstanceSummaryDto {

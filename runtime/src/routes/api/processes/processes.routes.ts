@@ -3,23 +3,21 @@ import type { Static } from 'typebox';
 import { DefinitionIdParams, DeprecationState, ProcessKeyParams, ProcessList, ProcessVersionList } from '../../../api-types/monitor.ts';
 import { principalOf } from '../../../infra/auth.ts';
 import type { DeprecationService, VersionsService } from '../../../services/versions/index.ts';
-import { analystOnly } from '../monitor/analyst-only.ts';
 
 const tags = ['processes'];
-const user = { auth: 'user' as const };
+/** contract B: analysts read, admins change */
+const analyst = { auth: 'analyst' as const };
 const admin = { auth: 'admin' as const };
 
 /** /api/processes and /api/process-definitions/:id/(un)deprecate: versions, running counts, deprecation */
 export async function processesRoutes(app: FastifyInstance, { listing, deprecations }: { listing: VersionsService; deprecations: DeprecationService }): Promise<void> {
-  app.addHook('onRequest', analystOnly);
-
-  app.get('/api/processes', { config: user, schema: { tags, summary: 'Every process key with its latest version and running instances', response: { 200: ProcessList } } }, async () => ({
+  app.get('/api/processes', { config: analyst, schema: { tags, summary: 'Every process key with its latest version and running instances', response: { 200: ProcessList } } }, async () => ({
     items: await listing.processes(),
   }));
 
   app.get(
     '/api/processes/:key/versions',
-    { config: user, schema: { tags, summary: 'The versions of a process, newest first', params: ProcessKeyParams, response: { 200: ProcessVersionList } } },
+    { config: analyst, schema: { tags, summary: 'The versions of a process, newest first', params: ProcessKeyParams, response: { 200: ProcessVersionList } } },
     async (req) => ({ items: await listing.versions((req.params as Static<typeof ProcessKeyParams>).key) }),
   );
 
