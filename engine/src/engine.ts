@@ -20,12 +20,14 @@ import { startProcess, type StartedInstance, type StartProcessOptions } from './
 import { addComment, listComments, type CommentInfo } from './commands/comments.ts';
 import { deleteDefinition, deleteDeployment } from './commands/deployments.ts';
 import { generatePlan, migrateInstances, reportPlan, validatePlan, type MigrationPlan, type MigrationPlanReport } from './commands/migration.ts';
+import { addLoopInstance, removeLoopInstance } from './commands/loop-instances.ts';
 import { modifyProcessInstance, type ModificationInstruction } from './commands/modification.ts';
 import { assignTask, changeTaskCandidate, completeTask, delegateTask, resolveTask, updateTask } from './commands/tasks.ts';
 import { countDeployments, listDeployments, listResources, readResource, type DeploymentInfo, type ResourceInfo } from './persistence/repos/deployments.repo.ts';
 import { GroupCommitter } from './context/group-commit.ts';
 import { newId } from './context/ids.ts';
 import { runCommand } from './context/run-command.ts';
+import type { TaskCompletionFn, UserTaskPolicy } from './context/task-policy.ts';
 import type { DelegateHandler, EngineConfig, EngineEvent, EngineServices, ScriptEngine, TaskAssignmentHook } from './context/services.ts';
 import { registerFunctions, type ExpressionFunction, type ExpressionFunctions } from './expressions/index.ts';
 import { fromStored } from './context/variable-values.ts';
@@ -69,6 +71,11 @@ export interface EngineOptions {
    * redirect gives the task to another assignee and keeps the original one and the reason.
    */
   taskAssignment?: TaskAssignmentHook;
+  /**
+   * Rules on user tasks (approval policies): may replace a multi-instance collection as it is
+   * evaluated, and reassign or complete a task as it is created — inside the command.
+   */
+  userTaskPolicy?: UserTaskPolicy;
   defaultRetries?: number;
   maxSteps?: number;
   workerId?: string;
@@ -97,7 +104,7 @@ export class Engine {
     config: EngineConfig,
     delegates: Map<string, DelegateHandler>,
     scriptEngines: Map<string, ScriptEngine>,
-    extensions: { functions: ExpressionFunctions; taskAssignment: TaskAssignmentHook | null },
+    extensions: { functions: ExpressionFunctions; taskAssignment: TaskAssignmentHook | null; userTaskPolicy: UserTaskPolicy | null },
   ) {
     // PGlite has one connection; PostgreSQL gets a few groups in flight at once
     this.committer = new GroupCommitter(db, db.dialect === 'pglite' ? 1 : Math.max(1, config.commitGroupsInFlight));
@@ -113,6 +120,7 @@ export class Engine {
       scriptEngines,
       functions: extensions.functions,
       taskAssignment: extensions.taskAssignment,
+      userTaskPolicy: extensions.userTaskPolicy,
       config,
       compileOptions,
       emit: (events) => {
@@ -150,7 +158,7 @@ export class Engine {
       config,
       new Map(Object.entries(opts.delegates ?? {})),
       new Map(Object.entries(opts.scriptEngines ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
-      { functions, taskAssignment: opts.taskAssignment ?? null },
+      { functions, taskAssignment: opts.taskAssignment ?? null, userTaskPolicy: opts.userTaskPolicy ?? null },
     );
     const definitions = engine.services.definitions;
     engine.stopListening = await db.listen(
@@ -231,8 +239,19 @@ export class Engine {
     return startProcess(this.services, { definitionId }, opts);
   }
 
-  completeTask(taskId: string, variables?: Record<string, unknown>, opts?: { retries?: number }): Promise<void> {
+  /** `variables` may be computed inside the command from the task's current variables (TaskCompletionFn) */
+  completeTask(taskId: string, variables?: Record<string, unknown> | TaskCompletionFn, opts?: { retries?: number }): Promise<void> {
     return completeTask(this.services, taskId, variables, opts);
+  }
+
+  /** another instance of the multi-instance activity `taskId` belongs to, for `element` (add signer) */
+  addLoopInstance(taskId: string, element: unknown): Promise<void> {
+    return addLoopInstance(this.services, taskId, element);
+  }
+
+  /** removes the open (or not yet started) instance for `element` of the activity `taskId` belongs to */
+  removeLoopInstance(taskId: string, element: unknown): Promise<void> {
+    return removeLoopInstance(this.services, taskId, element);
   }
 
   claimTask(taskId: string, userId: string): Promise<void> {

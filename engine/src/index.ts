@@ -16,6 +16,7 @@ export type {
   TaskAssignmentInput,
   TaskAssignmentRedirect,
 } from './context/services.ts';
+export type { CollectionAnswer, CollectionInput, TaskCompletion, TaskCompletionFn, TaskCreatedAnswer, TaskCreatedInput, TaskScopeView, UserTaskPolicy } from './context/task-policy.ts';
 export type { ExpressionFunction } from './expressions/functions.ts';
 export type { ScriptHost, ScriptOutcome } from './scripts/index.ts';
 export { BpmnError } from './behaviors/bpmn-error.ts';

@@ -9,6 +9,7 @@ import { newExecution, setData, setState } from '../operations/executions.ts';
 import { leaveActivity } from '../operations/leave-activity.ts';
 import { startActivity } from '../operations/start-activity.ts';
 import { fireBoundary } from '../operations/trigger.ts';
+import { policyCollection } from './task-policy.ts';
 
 /**
  * Multi-instance and standard loops (BPMN 2.0 §10.2.7/§10.2.8). The activity's execution
@@ -28,8 +29,8 @@ export async function startLoop(ctx: CommandContext, inst: InstanceState, body: 
   if (loop.collection) {
     const value = evaluate(inst, body, loop.collection, 'multi-instance collection');
     if (!Array.isArray(value)) throw new LzError('LZ_ERR_EXPRESSION_EVAL', `the multi-instance collection of '${node.id}' is not a list`, { elementId: node.id });
-    collection = value;
-    total = value.length;
+    collection = policyCollection(ctx, inst, body, node, value);
+    total = collection.length;
   } else {
     const n = Number(evaluate(inst, body, loop.cardinality!, 'loopCardinality'));
     if (!Number.isInteger(n) || n < 0) throw new LzError('LZ_ERR_EXPRESSION_EVAL', `loopCardinality of '${node.id}' must be a whole number ≥ 0, got ${String(n)}`, { elementId: node.id });
@@ -45,7 +46,7 @@ export async function startLoop(ctx: CommandContext, inst: InstanceState, body: 
   for (let i = 0; i < first; i++) spawnInner(ctx, inst, body, node, loop);
 }
 
-function spawnInner(ctx: CommandContext, inst: InstanceState, body: ExecutionRow, node: NodeModel, loop: MultiInstanceModel): void {
+export function spawnInner(ctx: CommandContext, inst: InstanceState, body: ExecutionRow, node: NodeModel, loop: MultiInstanceModel): void {
   const mi = body.data.mi!;
   const index = mi.next;
   const inner = newExecution(ctx, inst, body.id, node.id, 'node', 'active', { loopCounter: index });
@@ -84,7 +85,7 @@ export async function innerCompleted(ctx: CommandContext, inst: InstanceState, b
   if (loop.sequential) spawnInner(ctx, inst, body, node, loop);
 }
 
-async function completeBody(ctx: CommandContext, inst: InstanceState, body: ExecutionRow, node: NodeModel, loop: MultiInstanceModel): Promise<void> {
+export async function completeBody(ctx: CommandContext, inst: InstanceState, body: ExecutionRow, node: NodeModel, loop: MultiInstanceModel): Promise<void> {
   for (const c of inst.children(body.id)) await cancelExecution(ctx, inst, c, 'multi-instance completed');
   if (loop.outputCollection) {
     const value = readVariable(inst, body.id, loop.outputCollection).value;

@@ -9,6 +9,7 @@ import { setState } from '../operations/executions.ts';
 import { addDuration, parseDuration } from '../timers/index.ts';
 import type { Behavior } from './behavior.ts';
 import { redirectAssignment } from './task-assignment.ts';
+import { finishTask, policyOnCreated } from './task-policy.ts';
 
 const nameCache = new WeakMap<NodeModel, CompiledExpression | null>();
 
@@ -85,6 +86,7 @@ export const userTask: Behavior = {
       assignment_note: null,
     };
     const originalAssignee = redirectAssignment(ctx, inst, task);
+    const passes = policyOnCreated(ctx, inst, exec, node, task);
     inst.addTask(task);
     taskCreated(ctx, task);
     activityPatched(ctx, exec.id, { task_id: task.id });
@@ -97,5 +99,6 @@ export const userTask: Behavior = {
       assignee: task.assignee,
       ...(originalAssignee !== null ? { originalAssignee } : {}),
     });
+    if (passes) finishTask(ctx, inst, exec, task, passes);
   },
 };

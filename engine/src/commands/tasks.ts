@@ -1,11 +1,12 @@
-import { taskChanged, taskEnded } from '../context/history.ts';
+import { taskChanged } from '../context/history.ts';
 import type { CommandContext } from '../context/command-context.ts';
 import type { InstanceState, TaskRow } from '../context/instance-state.ts';
 import { runCommand } from '../context/run-command.ts';
 import type { EngineServices } from '../context/services.ts';
 import { setResults } from '../context/variables.ts';
+import type { TaskCompletionFn } from '../context/task-policy.ts';
+import { finishTask, scopeView } from '../operations/finish-task.ts';
 import { LzError } from '../errors.ts';
-import { leaveActivity } from '../operations/leave-activity.ts';
 
 async function loadTask(ctx: CommandContext, taskId: string): Promise<{ inst: InstanceState; task: TaskRow }> {
   const inst = await ctx.instanceOf('tasks', taskId);
@@ -14,8 +15,12 @@ async function loadTask(ctx: CommandContext, taskId: string): Promise<{ inst: In
   return { inst, task };
 }
 
-/** completes a user task: its variables are set, the task goes, the token moves on */
-export function completeTask(services: EngineServices, taskId: string, variables?: Record<string, unknown>, opts: { retries?: number } = {}): Promise<void> {
+/**
+ * completes a user task: its variables are set, the task goes, the token moves on. `variables`
+ * may be a function of the task's current variables, run inside the command (again when a
+ * conflict retries it), so a tally over several completions cannot lose an update.
+ */
+export function completeTask(services: EngineServices, taskId: string, variables?: Record<string, unknown> | TaskCompletionFn, opts: { retries?: number } = {}): Promise<void> {
   return runCommand(
     services,
     async (ctx) => {
@@ -24,11 +29,7 @@ export function completeTask(services: EngineServices, taskId: string, variables
       if (!exec) throw new LzError('LZ_ERR_TASK_NOT_FOUND', `${taskId} (its execution is gone)`);
       // a delegated task goes back to its owner first (Camunda: resolve before complete)
       if (task.delegation_state === 'PENDING') throw new LzError('LZ_ERR_TASK_DELEGATED', taskId);
-      setResults(ctx, inst, exec, variables);
-      inst.removeTask(task.id);
-      taskEnded(ctx, task.id, 'completed');
-      ctx.emit({ type: 'task.completed', taskId, processInstanceId: inst.id, taskDefinitionKey: task.element_id });
-      ctx.agenda.push(() => leaveActivity(ctx, inst, exec));
+      finishTask(ctx, inst, exec, task, typeof variables === 'function' ? variables(scopeView(inst, exec)) : { variables });
     },
     opts,
   );

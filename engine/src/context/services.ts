@@ -3,6 +3,7 @@ import type { DefinitionStore } from '../model/definition-store.ts';
 import type { Db } from '../persistence/db.ts';
 import type { ScriptHost, ScriptOutcome, ScriptSandbox } from '../scripts/index.ts';
 import type { Clock } from '../timers/clock.ts';
+import type { UserTaskPolicy } from './task-policy.ts';
 import type { WriteBatch } from './write-batch.ts';
 
 export interface EngineConfig {
@@ -75,6 +76,8 @@ export interface EngineServices {
   readonly functions: ExpressionFunctions;
   /** redirects the assignee of a user task as it is created (EngineOptions.taskAssignment) */
   readonly taskAssignment: TaskAssignmentHook | null;
+  /** rules on user tasks' collection and creation phases (EngineOptions.userTaskPolicy) */
+  readonly userTaskPolicy: UserTaskPolicy | null;
   readonly config: EngineConfig;
   /** what deployed models may use: registered handlers, script languages and functions */
   compileOptions(): { delegates: ReadonlySet<string>; scriptFormats: ReadonlySet<string>; functions: ReadonlySet<string> };
