@@ -29,6 +29,7 @@ import { JobExecutor } from './services/job-executor/job-executor.ts';
 import { PluginHost } from './services/plugin-host/index.ts';
 import { CcService } from './services/cc/index.ts';
 import { createWorkspace } from './services/workspace/index.ts';
+import { ApprovalService, approvalTaskPolicy, type Notifier } from './services/approvals/index.ts';
 import { workspaceRoutes } from './routes/api/workspace/index.ts';
 import { DeprecationService, VersionsService } from './services/versions/index.ts';
 import { MonitorService } from './services/monitor/monitor.service.ts';
@@ -37,6 +38,8 @@ import { monitorRoutes } from './routes/api/monitor/monitor.routes.ts';
 import { draftsRoutes } from './routes/api/drafts/drafts.routes.ts';
 import { DraftsService } from './services/drafts/drafts.service.ts';
 import { RoutePreviewService } from './services/route-preview/route-preview.service.ts';
+import { mailerFromPlugins, NotificationService } from './services/notifications/index.ts';
+import { notificationsApiRoutes } from './routes/api/notifications/index.ts';
 
 export { readConfig, type RuntimeConfig } from './config.ts';
 
@@ -54,6 +57,10 @@ export interface App {
   plugins: PluginHost;
   /** requests copied to people: `cc.start()` works topic approval.cc in this process */
   cc: CcService;
+  /** approval actions on tasks and requests, and the timeout sweep (`approvals.start()`) */
+  approvals: ApprovalService;
+  /** in-app notifications, mail and webhooks: `notify(userIds, n)`; `start()` sends the outbox */
+  notifications: NotificationService;
   /** deprecated versions: start paths ask it (isDeprecated, deprecatedIds, resolveStartable, startableDefinition) */
   versions: DeprecationService;
   /** every route with who may call it (the route-table authorisation test walks it) */
@@ -80,6 +87,8 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
     db: opts.db,
     expressionFunctions: orgExpressionFunctions(orgDirectory),
     taskAssignment: orgTaskAssignment(orgDirectory),
+    // approval steps: empty approvers, auto-approval, the resubmit step (docs/approvals.md)
+    userTaskPolicy: approvalTaskPolicy(),
     database: opts.db ? undefined : { databaseUrl: config.databaseUrl ?? undefined, dataDir: config.databaseUrl ? undefined : config.dataDir, schema: config.databaseSchema ?? undefined },
   });
   const identity = new IdentityService(engine.db);
@@ -146,8 +155,32 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   // the employee workspace (API contract C): catalogue, inbox, task actions, timelines, cc
   const cc = new CcService(engine, { members: async (g) => (await identity.listUsers({ memberOfGroup: g })).map((u) => u.id), pollMs: config.pluginPollMs }, fastify.log.child({ component: 'cc' }));
   await cc.migrate();
-  const workspace = createWorkspace(engine, { forms, cc, isDeprecated: (id) => versions.isDeprecated(id) });
-  await fastify.register(workspaceRoutes, { workspace, cc });
+  // approval actions (docs/approvals.md); notifications reach people once the notification service is set
+  let notifier: Notifier | null = null;
+  const approvals = new ApprovalService(
+    {
+      engine,
+      forms,
+      cc,
+      people: {
+        exists: async (id) => (await identity.getUser(id)) !== null,
+        managerOf: (id) => orgDirectory.current.managerAt(id, 1),
+        members: async (g) => (await identity.listUsers({ memberOfGroup: g })).map((u) => u.id),
+      },
+      notifier: () => notifier,
+    },
+    fastify.log.child({ component: 'approvals' }),
+  );
+  await approvals.migrate();
+  // notifications: in-app, mail through the mail plugin, webhooks; the engine's events notify too
+  const mailer = mailerFromPlugins(plugins.plugins, fastify.log.child({ component: 'notifications-mail' }));
+  const notifications = new NotificationService(engine, { identity, mailer: () => mailer }, fastify.log.child({ component: 'notifications' }));
+  await notifications.migrate();
+  notifications.listen();
+  notifier = notifications;
+  await fastify.register(notificationsApiRoutes, { notifications });
+  const workspace = createWorkspace(engine, { forms, cc, tasks: approvals.tasks, approvals: approvals.repo, isDeprecated: (id) => versions.isDeprecated(id) });
+  await fastify.register(workspaceRoutes, { workspace, cc, approvals });
   // designer drafts; previews run on a throw-away engine with the live org functions
   const drafts = new DraftsService(engine.db, engine, new RoutePreviewService(orgDirectory, identity));
   await drafts.migrate();
@@ -167,13 +200,18 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
     jobs,
     plugins,
     cc,
+    approvals,
+    notifications,
     versions,
     routes,
     generatedAdminPassword: boot.password,
     close: async () => {
       await plugins.stop();
       await cc.stop();
+      await approvals.stop();
       await jobs.stop();
+      // after the job executor: the events of its last jobs still notify
+      await notifications.stop();
       await fastify.close();
       // running imports end after their batch in flight (status failed, 'stopped')
       await imports.close();

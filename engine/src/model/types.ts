@@ -12,6 +12,8 @@ export interface ProcessModel {
   readonly versionTag: string | null;
   /** the process's bpmn:documentation (what the catalogue shows as its description), null without one */
   readonly documentation: string | null;
+  /** the process's camunda:properties / zeebe:properties (lz.withdraw, lz.serialPattern … — docs/approvals.md) */
+  readonly properties: Readonly<Record<string, string>>;
   readonly historyTimeToLive: number | null;
   /** who may start it (camunda:candidateStarterUsers / candidateStarterGroups); empty = everyone */
   readonly candidateStarterUsers: readonly string[];

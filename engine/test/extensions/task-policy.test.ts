@@ -131,3 +131,27 @@ describe('user task policy, computed completions and loop instances', () => {
     await expect(t.engine.addLoopInstance(after!.id, 'x')).rejects.toMatchObject({ code: 'LZ_ERR_BAD_REQUEST' });
   });
 });
+
+describe('process properties', () => {
+  it('are on the compiled model', async () => {
+    const t = await createTestEngine();
+    try {
+      await t.engine.deploy([
+        {
+          name: 'p.bpmn',
+          content: `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+  <bpmn:process id="withProps" isExecutable="true">
+    <bpmn:extensionElements><camunda:properties><camunda:property name="lz.withdraw" value="always" /><camunda:property name="lz.serialPattern" value="QJ-{seq4}" /></camunda:properties></bpmn:extensionElements>
+    <bpmn:startEvent id="s" />
+  </bpmn:process>
+</bpmn:definitions>`,
+        },
+      ]);
+      const [def] = await t.engine.getDefinitions({ key: 'withProps' });
+      expect((await t.engine.getDefinitionModel(def!.id)).properties).toEqual({ 'lz.withdraw': 'always', 'lz.serialPattern': 'QJ-{seq4}' });
+    } finally {
+      await t.close();
+    }
+  });
+});

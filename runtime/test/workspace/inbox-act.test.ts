@@ -41,7 +41,7 @@ describe('the inbox and acting on tasks', () => {
     const sam = await o.get(o.sam, `/api/tasks/${task.id}/actions`);
     const missing = await o.get(o.mike, '/api/tasks/no-such-task/actions');
     // then
-    expect(mike.json()).toEqual({ actions: ['approve', 'reject'], approval: true });
+    expect(mike.json()).toEqual({ actions: ['approve', 'reject', 'transfer', 'delegate', 'addSigner', 'cc'], approval: true, commentRequired: 'never', returnable: [], addedSigners: [] });
     expect(sam.statusCode).toBe(403);
     expect(missing.statusCode).toBe(404);
   });
@@ -118,7 +118,7 @@ describe('the inbox and acting on tasks', () => {
     const values = await act(o.alice, receipt.id, { action: 'complete', values: { anything: 1 } });
     const done = await act(o.alice, receipt.id, { action: 'complete', values: {} });
     // then
-    expect(actions).toEqual({ actions: ['complete'], approval: false });
+    expect(actions).toEqual({ actions: ['complete', 'transfer', 'delegate', 'cc'], approval: false, commentRequired: 'never', returnable: [], addedSigners: [] });
     expect(approve.statusCode).toBe(400);
     expect(values.statusCode).toBe(400);
     expect(values.json().errors).toEqual([{ path: '/anything', message: 'this task has no form: no values can be submitted' }]);

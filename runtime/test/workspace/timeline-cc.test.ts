@@ -66,14 +66,15 @@ describe('copies (cc) and the request timeline', () => {
     expect(brief).toEqual([
       ['started', 'start', 'alice', null],
       ['task', 'approve', 'mike', 'approved'],
-      ['comment', 'approve', 'mike', null],
+      ['action', 'approve', 'mike', null],
       ...[['carol'], ['dave'], ['erin']].map(([u]) => ['cc', 'copy', u, null]).sort(),
       ['task', 'receive', 'alice', 'completed'],
+      ['action', 'receive', 'alice', null],
       ['ended', 'done', null, null],
     ]);
     expect(items[0]).toMatchObject({ name: 'Requested' });
     expect(items[1]).toMatchObject({ name: 'Manager approves', endTime: expect.any(String) });
-    expect(items[2]).toMatchObject({ message: 'Go ahead' });
+    expect(items[2]).toMatchObject({ action: 'approve', message: 'Go ahead', attachments: [] });
     expect(items.at(-1)).toMatchObject({ name: 'Done' });
     const times = items.map((i: { time: string }) => i.time);
     expect([...times].sort()).toEqual(times);
@@ -89,6 +90,7 @@ describe('copies (cc) and the request timeline', () => {
     expect(items.map((i: Record<string, unknown>) => [i.kind, i.activityId, i.user, i.outcome])).toEqual([
       ['started', 'start', 'alice', null],
       ['task', 'approve', 'mona', 'rejected'],
+      ['action', 'approve', 'mona', null],
       ['ended', 'rejected', null, null],
     ]);
   });

@@ -75,6 +75,7 @@ function compileProcess(ctx: CompileContext, el: ModdleElement): ProcessModel | 
     name: typeof el.name === 'string' ? el.name : null,
     versionTag: ctx.ext.camundaAttr(el, 'versionTag') ?? (ctx.ext.zeebeElement(el, 'VersionTag')?.value as string | undefined) ?? null,
     documentation: documentationOf(el),
+    properties: ctx.ext.properties(el),
     historyTimeToLive: ttl !== undefined && /^\d+$/.test(ttl) ? Number(ttl) : null,
     root,
     scopes: parts.scopes,

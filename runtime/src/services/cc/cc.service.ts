@@ -68,6 +68,12 @@ export class CcService {
     return everyone.size;
   }
 
+  /** copies made by a person (an approval action), `key` naming the action so a retry records nobody twice */
+  async copyDirect(c: { processInstanceId: string; key: string; activityId: string; activityName: string | null; users: string[] }): Promise<void> {
+    const created = this.engine.clock.now();
+    await this.repo.record(c.users.map((userId) => ({ processInstanceId: c.processInstanceId, externalTaskId: c.key, activityId: c.activityId, activityName: c.activityName, userId, created })));
+  }
+
   listFor(userId: string, page: { first: number; max: number }): Promise<{ rows: CcRow[]; total: number }> {
     return this.repo.listFor(userId, page);
   }

@@ -143,17 +143,23 @@ export class FormsService {
    * comment), then the task completes with the changed values and `extra` (approved) on top.
    */
   async completeChecked(task: TaskInfo, submitted: Record<string, unknown>, opts: { extra?: Record<string, unknown>; before?: () => Promise<void> } = {}): Promise<void> {
-    let variables: Record<string, unknown> = {};
+    const variables = await this.checkedValues(task, submitted);
+    await opts.before?.();
+    await this.engine.completeTask(task.id, { ...variables, ...opts.extra });
+  }
+
+  /** the submitted values as the task form lets them through (changed ones only), or LZ_ERR_FORM_INVALID */
+  async checkedValues(task: TaskInfo, submitted: Record<string, unknown>): Promise<Record<string, unknown>> {
     const node = (await this.engine.getDefinitionModel(task.processDefinitionId)).nodes.get(task.taskDefinitionKey);
     if (node?.userTask?.formRef?.key ?? task.formKey) {
       const b = await this.taskBound(task);
-      variables = changedValues(await this.check(b, submitted), b.context);
-    } else if (Object.keys(submitted).length > 0) {
+      return changedValues(await this.check(b, submitted), b.context);
+    }
+    if (Object.keys(submitted).length > 0) {
       const errors = Object.keys(submitted).map((key) => ({ path: `/${key}`, message: 'this task has no form: no values can be submitted' }));
       throw new LzError('LZ_ERR_FORM_INVALID', `task ${task.id} has no form`, { errors });
     }
-    await opts.before?.();
-    await this.engine.completeTask(task.id, { ...variables, ...opts.extra });
+    return {};
   }
 
   /** the default form of an entity type, translated */

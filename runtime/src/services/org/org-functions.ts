@@ -21,6 +21,20 @@ function levelArg(v: unknown): number {
   return n;
 }
 
+/** a list of user ids from a list, a comma-separated string, one id, or nothing (a form field, a picker's variable) */
+export function userList(v: unknown): string[] {
+  if (v === null || v === undefined || v === '') return [];
+  const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : null;
+  if (!items) throw new TypeError(`userList: expected a list of user ids or a comma-separated string, got ${typeof v}`);
+  const out: string[] = [];
+  for (const i of items) {
+    if (typeof i !== 'string') throw new TypeError(`userList: a user id must be a string, got ${typeof i}`);
+    const id = i.trim();
+    if (id && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
 /**
  * The functions FEEL and JUEL expressions call by bare name, and the assignee fields with them:
  * `${manager(initiator)}`, `=manager(initiator, 2)`, `=deptHead("sales")`,
@@ -46,6 +60,24 @@ export function orgExpressionFunctions(directory: OrgDirectory): Record<string, 
     usersInDept: (dept: unknown) => {
       const d = textArg('usersInDept', 'department', dept);
       return d ? directory.current.usersInDept(d) : [];
+    },
+    // the list-returning forms approval steps loop over (docs/approvals.md): none found → []
+    userList: (v: unknown) => userList(v),
+    managerOf: (user: unknown, level?: unknown) => {
+      const u = userArg('managerOf', user);
+      const m = u ? directory.current.managerAt(u, levelArg(level)) : null;
+      return m ? [m] : [];
+    },
+    deptHeadOf: (dept: unknown) => {
+      const d = textArg('deptHeadOf', 'department', dept);
+      const h = d ? directory.current.deptHead(d) : null;
+      return h ? [h] : [];
+    },
+    initiatorDeptHead: (user: unknown) => {
+      const u = userArg('initiatorDeptHead', user);
+      const dept = u ? directory.current.profile(u)?.departmentId : null;
+      const h = dept ? directory.current.deptHead(dept) : null;
+      return h ? [h] : [];
     },
   };
 }

@@ -1,3 +1,4 @@
+import { approvalTaskPolicy } from '../approvals/step-policy-hook.ts';
 import { Engine, makePgliteTemplate, type TaskInfo } from '@liuzhuan/engine';
 import type { RoutePreview } from '../../api-types/drafts.ts';
 import type { IdentityService } from '../identity/identity.service.ts';
@@ -46,6 +47,7 @@ export class RoutePreviewService {
       database: { pgliteTemplate: await this.template },
       expressionFunctions: orgExpressionFunctions(this.directory),
       taskAssignment: orgTaskAssignment(this.directory),
+      userTaskPolicy: approvalTaskPolicy(),
       maxSteps: 10_000,
     });
     try {

@@ -2,23 +2,28 @@ import { LzError, type Engine, type HistoricTask, type HistoricVariableUpdate } 
 import type { TimelineItem, TimelineResponse } from '../../api-types/workspace.ts';
 import { forbidden } from '../../infra/errors.ts';
 import type { CcService } from '../cc/index.ts';
+import type { ApprovalsRepo } from '../approvals/approvals.repo.ts';
+import { VOTE, type VoteRecord } from '../approvals/votes.ts';
 import type { Principal } from '../identity/identity.service.ts';
 import { iso, isoOrNull, requestState } from './request-info.ts';
 
 type Outcome = TimelineItem['outcome'];
 
 /** where two items share a time: the start first, the end last, the rest as read */
-const RANK: Record<TimelineItem['kind'], number> = { started: 0, task: 1, comment: 1, cc: 1, ended: 2 };
+const RANK: Record<TimelineItem['kind'], number> = { started: 0, task: 1, comment: 1, cc: 1, action: 1, ended: 2 };
 
 /**
- * How a finished task ended. Approve / reject set `approved` in the command that completes the
- * task, so its update carries the task's end time (one command, one clock reading); a task
- * completed without one simply completed. A task removed otherwise (cancelled, the instance
- * deleted) has no outcome; its reason goes in the message.
+ * How a finished task ended. An approval vote (approvals/votes.ts) records `lzVote` with the
+ * task id in the command that completes the task; older models set only `approved`, whose
+ * update carries the task's end time (one command, one clock reading); a task completed
+ * without either simply completed. A task removed otherwise (cancelled, the instance
+ * deleted, returned) has no outcome; its reason goes in the message.
  */
-function outcomeOf(t: HistoricTask, approvals: readonly HistoricVariableUpdate[]): { outcome: Outcome; message: string | null } {
+function outcomeOf(t: HistoricTask, votes: ReadonlyMap<string, VoteRecord>, approvals: readonly HistoricVariableUpdate[]): { outcome: Outcome; message: string | null; auto?: boolean } {
   if (!t.endTime) return { outcome: 'open', message: null };
   if (t.deleteReason !== 'completed') return { outcome: null, message: t.deleteReason };
+  const vote = votes.get(t.id);
+  if (vote) return { outcome: vote.vote === 'approve' ? 'approved' : 'rejected', message: vote.auto ? `auto: ${vote.auto}` : null, auto: vote.auto !== null };
   const at = t.endTime.getTime();
   const update = approvals.find((u) => u.time.getTime() === at);
   if (update?.value === true) return { outcome: 'approved', message: null };
@@ -36,9 +41,11 @@ export class Timeline {
   constructor(
     private readonly engine: Engine,
     private readonly cc: CcService,
+    private readonly approvals: ApprovalsRepo,
   ) {}
 
-  private async maySee(p: Principal, instanceId: string, startedBy: string | null): Promise<boolean> {
+  /** the initiator, whoever has or had a task in it (or is a candidate of an open one), whoever it was copied to, admins */
+  async maySee(p: Principal, instanceId: string, startedBy: string | null): Promise<boolean> {
     if (p.isAdmin || startedBy === p.id) return true;
     if ((await this.engine.countHistoricInstances({ processInstanceId: instanceId, visibleTo: { userId: p.id, groups: p.groups } })) > 0) return true;
     return this.cc.isCopied(instanceId, p.id);
@@ -48,13 +55,21 @@ export class Timeline {
     const [h] = await this.engine.getHistoricInstances({ processInstanceId: instanceId });
     if (!h) throw new LzError('LZ_ERR_INSTANCE_NOT_FOUND', `no process instance with id ${instanceId}`);
     if (!(await this.maySee(p, h.id, h.startUserId))) throw forbidden(`you may not see request ${instanceId}: you neither started it, worked on it nor were copied`);
-    const [activities, tasks, approvals, comments, copies] = await Promise.all([
+    const [activities, tasks, approvals, voteUpdates, comments, copies, actions, files] = await Promise.all([
       this.engine.getHistoricActivities({ processInstanceId: h.id }),
       this.engine.getHistoricTasks({ processInstanceId: h.id, sort: [{ by: 'startTime', order: 'asc' }] }),
       this.engine.getHistoricVariableUpdates({ processInstanceId: h.id, name: 'approved' }),
+      this.engine.getHistoricVariableUpdates({ processInstanceId: h.id, name: VOTE }),
       this.engine.getComments({ processInstanceId: h.id }),
       this.cc.forInstance(h.id),
+      this.approvals.actions(h.id),
+      this.approvals.attachmentsOf(h.id),
     ]);
+    const votes = new Map<string, VoteRecord>();
+    for (const u of voteUpdates) {
+      const v = u.value as VoteRecord | null;
+      if (v && typeof v.taskId === 'string') votes.set(v.taskId, v);
+    }
     const nameOf = (activityId: string | null) => (activityId ? (activities.find((a) => a.activityId === activityId)?.activityName ?? null) : null);
     const taskById = new Map(tasks.map((t) => [t.id, t]));
     const items: TimelineItem[] = [];
@@ -63,11 +78,18 @@ export class Timeline {
 
     item({ kind: 'started', activityId: h.startActivityId, name: nameOf(h.startActivityId), user: h.startUserId, time: iso(h.startTime) });
     for (const t of tasks) {
-      item({ kind: 'task', activityId: t.taskDefinitionKey, name: t.name, user: t.assignee, time: iso(t.startTime), endTime: isoOrNull(t.endTime), ...outcomeOf(t, approvals) });
+      item({ kind: 'task', activityId: t.taskDefinitionKey, name: t.name, user: t.assignee, time: iso(t.startTime), endTime: isoOrNull(t.endTime), ...outcomeOf(t, votes, approvals) });
     }
+    // an action's comment is also its task's comment (Camunda's): told once, on the action
+    const told = new Set(actions.filter((a) => a.taskId && a.comment).map((a) => `${a.taskId}\u0000${a.userId}\u0000${a.comment}`));
     for (const c of comments) {
+      if (c.taskId && told.has(`${c.taskId}\u0000${c.userId}\u0000${c.message}`)) continue;
       const t = c.taskId ? taskById.get(c.taskId) : undefined;
       item({ kind: 'comment', activityId: t?.taskDefinitionKey ?? null, name: t?.name ?? null, user: c.userId, time: iso(c.time), message: c.message });
+    }
+    for (const a of actions) {
+      const attachments = files.filter((f) => f.actionId === a.id).map((f) => ({ id: f.id, name: f.name, size: f.size, contentType: f.contentType }));
+      item({ kind: 'action', action: a.action, activityId: a.activityId, name: a.activityName, user: a.userId, time: iso(a.created), message: a.comment, target: a.target, attachments });
     }
     for (const c of copies) item({ kind: 'cc', activityId: c.activityId, name: c.activityName, user: c.userId, time: iso(c.created) });
     if (h.endTime) {
