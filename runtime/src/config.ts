@@ -32,6 +32,16 @@ export interface RuntimeConfig {
   pluginStopGraceMs: number;
   /** the environment plugins read their own settings from (MAIL_SMTP_URL, HTTP_ALLOW_HOSTS …) */
   pluginEnv: Readonly<Record<string, string | undefined>>;
+  /** process packs installed at boot by server.ts (PACKS): every one found, none, or these pack ids */
+  packs: 'all' | 'none' | string[];
+  /** where pack folders are looked for (PACKS_DIR; default the repository's definitions/) */
+  packsDir: string;
+  /** PACKS_DIR was set (then the folder must exist) */
+  packsDirGiven: boolean;
+  /** DEMO (on by default): the packs' demo data — org chart and users — is seeded once */
+  demo: boolean;
+  /** DEMO_PASSWORD: the password the demo users get when they are seeded (default `demo`) */
+  demoPassword: string;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +68,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
   const pluginStopGraceMs = env.PLUGIN_STOP_GRACE_MS ? Number(env.PLUGIN_STOP_GRACE_MS) : 10_000;
   if (!Number.isFinite(pluginStopGraceMs) || pluginStopGraceMs < 0) throw new ConfigError('PLUGIN_STOP_GRACE_MS must be a number of milliseconds ≥ 0');
   const pluginsDirGiven = env.PLUGINS_DIR !== undefined && env.PLUGINS_DIR !== '';
+  const packsDirGiven = env.PACKS_DIR !== undefined && env.PACKS_DIR !== '';
+  const demo = readSwitch('DEMO', env.DEMO, true);
+  const demoPassword = env.DEMO_PASSWORD === undefined || env.DEMO_PASSWORD === '' ? 'demo' : env.DEMO_PASSWORD;
+  if (demoPassword.length > 1024) throw new ConfigError('DEMO_PASSWORD must have at most 1024 characters');
   return {
     port,
     host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
@@ -78,16 +92,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     pluginPollMs,
     pluginStopGraceMs,
     pluginEnv: env,
+    packs: readSelection('PACKS', 'pack ids', env.PACKS),
+    packsDir: packsDirGiven ? resolve(env.INIT_CWD ?? process.cwd(), env.PACKS_DIR!) : resolve(import.meta.dirname, '../../definitions'),
+    packsDirGiven,
+    demo,
+    demoPassword,
   };
+}
+
+/** on/off switches: on, off, true, false, 1, 0 (any case); unset → the default */
+function readSwitch(name: string, v: string | undefined, fallback: boolean): boolean {
+  const t = (v ?? '').trim().toLowerCase();
+  if (t === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(t)) return true;
+  if (['off', 'false', '0', 'no'].includes(t)) return false;
+  throw new ConfigError(`${name} must be on or off, not '${v}'`);
 }
 
 /** PLUGINS: 'all' (default), 'none', or a comma list of plugin names */
 function readPluginSelection(v: string | undefined): RuntimeConfig['plugins'] {
+  return readSelection('PLUGINS', 'plugin names', v);
+}
+
+/** 'all' (default), 'none', or a comma list of names (plugins, packs) */
+function readSelection(variable: string, what: string, v: string | undefined): 'all' | 'none' | string[] {
   const text = (v ?? '').trim();
   if (text === '' || text === 'all') return 'all';
   if (text === 'none') return 'none';
   const names = text.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = names.find((n) => !/^[a-z][a-z0-9-]*$/.test(n));
-  if (bad !== undefined) throw new ConfigError(`PLUGINS must be 'all', 'none' or a comma list of plugin names; '${bad}' is not a plugin name`);
+  if (bad !== undefined) throw new ConfigError(`${variable} must be 'all', 'none' or a comma list of ${what}; '${bad}' is not ${what === 'plugin names' ? 'a plugin name' : 'a pack id'}`);
   return [...new Set(names)];
 }
