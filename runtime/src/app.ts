@@ -29,6 +29,7 @@ import { JobExecutor } from './services/job-executor/job-executor.ts';
 import { PluginHost } from './services/plugin-host/index.ts';
 import { CcService } from './services/cc/index.ts';
 import { createWorkspace } from './services/workspace/index.ts';
+import { RequestNumbers } from './services/request-numbers/index.ts';
 import { ApprovalService, approvalTaskPolicy, type Notifier } from './services/approvals/index.ts';
 import { workspaceRoutes } from './routes/api/workspace/index.ts';
 import { DeprecationService, VersionsService } from './services/versions/index.ts';
@@ -143,14 +144,20 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   // deprecated versions start no new instances (API contract B); every start path asks it
   const versions = new DeprecationService(engine.db, engine);
   await versions.migrate();
-  await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity, entities, versions });
+  // request numbers and titles of starts (lz.serialPattern / lz.titleTemplate)
+  const numbers = new RequestNumbers(engine, async (id) => {
+    const u = await identity.getUser(id);
+    return [u?.firstName, u?.lastName].filter(Boolean).join(' ') || id;
+  });
+  await numbers.migrate();
+  await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity, entities, versions, numbers });
   await fastify.register(versionsApiRoutes, { engine, listing: new VersionsService(engine, versions), deprecations: versions });
   await fastify.register(monitorRoutes, { monitor: new MonitorService(engine) });
   await fastify.register(entityApiRoutes, { entities });
   const imports = new EntityImportService(engine.db, entities, { log: fastify.log.child({ component: 'entity-import' }) });
   await imports.migrate();
   await fastify.register(entityImportApiRoutes, { imports, entities });
-  const forms = new FormsService(engine, entities, versions);
+  const forms = new FormsService(engine, entities, versions, numbers);
   await fastify.register(formsRoutes, { forms });
   // the employee workspace (API contract C): catalogue, inbox, task actions, timelines, cc
   const cc = new CcService(engine, { members: async (g) => (await identity.listUsers({ memberOfGroup: g })).map((u) => u.id), pollMs: config.pluginPollMs }, fastify.log.child({ component: 'cc' }));
@@ -179,7 +186,7 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
   notifications.listen();
   notifier = notifications;
   await fastify.register(notificationsApiRoutes, { notifications });
-  const workspace = createWorkspace(engine, { forms, cc, tasks: approvals.tasks, approvals: approvals.repo, isDeprecated: (id) => versions.isDeprecated(id) });
+  const workspace = createWorkspace(engine, { forms, cc, tasks: approvals.tasks, approvals: approvals.repo, numbers, isDeprecated: (id) => versions.isDeprecated(id) });
   await fastify.register(workspaceRoutes, { workspace, cc, approvals });
   // designer drafts; previews run on a throw-away engine with the live org functions
   const drafts = new DraftsService(engine.db, engine, new RoutePreviewService(orgDirectory, identity));

@@ -82,7 +82,8 @@ export function policyOnCreated(ctx: CommandContext, inst: InstanceState, exec: 
   if (typeof (answer as { then?: unknown }).then === 'function') badAnswer(where, 'a promise; it must be synchronous');
   const reason = checkReason(where, answer.reason);
   if ('complete' in answer) {
-    comment(ctx, inst, task.id, reason);
+    // an empty reason passes without a word (the resubmit step as a request is filed)
+    if (reason) comment(ctx, inst, task.id, reason);
     return answer.complete ?? {};
   }
   if (typeof answer.assignee !== 'string' || answer.assignee.trim() === '') badAnswer(where, 'an empty assignee');

@@ -54,7 +54,7 @@ export interface TaskCreatedInput {
   at: Date;
 }
 
-/** the task goes to `assignee`, or completes at once as `complete` says; `reason` becomes a task comment */
+/** the task goes to `assignee`, or completes at once as `complete` says; `reason` becomes a task comment (none when empty on a completion) */
 export type TaskCreatedAnswer = { assignee: string; reason: string } | { complete: TaskCompletion; reason: string };
 
 export interface UserTaskPolicy {

@@ -39,6 +39,8 @@ export const InboxItem = Type.Object(
     endTime: Nullable(Time),
     state: Type.String({ description: "todo: 'open'; done: 'completed'; started and cc: the instance's 'active' | 'suspended' | 'completed' | 'canceled'" }),
     read: Type.Optional(Type.Boolean({ description: 'cc only' })),
+    serialNo: Type.Optional(Nullable(Type.String({ description: 'the request number (lz.serialPattern)' }))),
+    title: Type.Optional(Nullable(Type.String({ description: 'the request title (lz.titleTemplate)' }))),
   },
   { additionalProperties: false },
 );
@@ -149,6 +151,8 @@ export const TimelineInstance = Type.Object(
     startTime: Time,
     endTime: Nullable(Time),
     state: Type.String({ description: "'active' | 'suspended' | 'completed' | 'canceled'" }),
+    serialNo: Type.Optional(Nullable(Type.String({ description: 'the request number (lz.serialPattern)' }))),
+    title: Type.Optional(Nullable(Type.String({ description: 'the request title (lz.titleTemplate)' }))),
   },
   { additionalProperties: false },
 );

@@ -28,7 +28,7 @@ export function approvalTaskPolicy(): UserTaskPolicy {
     },
 
     created({ node, task, scope }): TaskCreatedAnswer | null {
-      if (isResubmitStep(node)) return scope.read(RESUBMIT_PENDING) === true ? null : { complete: {}, reason: 'submitted' };
+      if (isResubmitStep(node)) return scope.read(RESUBMIT_PENDING) === true ? null : { complete: {}, reason: '' };
       if (!isApprovalStep(node)) return null;
       const policy = stepPolicy(node);
       const assignee = task.assignee;

@@ -5,6 +5,7 @@ import { taskVariables } from '../tasks/task-scope.ts';
 import { canSeeTask, canStart, canWorkOnTask } from '../authorization/authorization.ts';
 import type { EntityStore, FieldError } from '../entities/types.ts';
 import type { Principal } from '../identity/identity.service.ts';
+import type { RequestNumbers } from '../request-numbers/index.ts';
 import type { DeprecationGuard } from '../versions/index.ts';
 import { findDeployedForm } from './deployed-form.ts';
 import { entityForm } from './entity-form.ts';
@@ -45,6 +46,8 @@ export class FormsService {
     private readonly entities: FormEntities | null,
     /** deprecated versions start nothing (API contract B): a start by key takes the newest version not deprecated */
     private readonly versions: DeprecationGuard | null = null,
+    /** request numbers and titles of starts (lz.serialPattern / lz.titleTemplate) */
+    private readonly numbers: RequestNumbers | null = null,
   ) {}
 
   private async deployed(deploymentId: string, formKey: string | null, what: string): Promise<FormSchema> {
@@ -118,7 +121,8 @@ export class FormsService {
     const b = await this.startBound(p, key);
     if (b.def.suspended) throw new LzError('LZ_ERR_DEFINITION_SUSPENDED', `'${b.def.id}' is suspended: no new instances start on it`);
     const variables = await this.check(b, submitted);
-    const inst = await this.engine.startProcessById(b.def.id, { variables, businessKey, startUserId: p.id });
+    const opts = { variables, businessKey, startUserId: p.id };
+    const inst = this.numbers ? await this.numbers.start(b.def.id, opts) : await this.engine.startProcessById(b.def.id, opts);
     return { processInstanceId: inst.id };
   }
 

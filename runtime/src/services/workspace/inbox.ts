@@ -1,6 +1,7 @@
 import type { Engine, HistoricInstance, TaskInfo, TaskQuery } from '@liuzhuan/engine';
 import type { InboxItem, InboxTab } from '../../api-types/workspace.ts';
 import type { CcService } from '../cc/index.ts';
+import type { RequestInfo, RequestNumbers } from '../request-numbers/index.ts';
 import type { Principal } from '../identity/identity.service.ts';
 import { iso, isoOrNull, requestState, requestsOf } from './request-info.ts';
 
@@ -25,9 +26,17 @@ export class Inbox {
   constructor(
     private readonly engine: Engine,
     private readonly cc: CcService,
+    private readonly numbers: RequestNumbers | null = null,
   ) {}
 
-  list(p: Principal, tab: InboxTab, page: Page): Promise<InboxPage> {
+  /** a tab's page, each request with its number and title when it has them */
+  async list(p: Principal, tab: InboxTab, page: Page): Promise<InboxPage> {
+    const out = await this.tab(p, tab, page);
+    const info = this.numbers ? await this.numbers.infoOf([...new Set(out.items.map((i) => i.processInstanceId))]) : new Map<string, RequestInfo>();
+    return { ...out, items: out.items.map((i) => ({ ...i, serialNo: info.get(i.processInstanceId)?.serialNo ?? null, title: info.get(i.processInstanceId)?.title ?? null })) };
+  }
+
+  private tab(p: Principal, tab: InboxTab, page: Page): Promise<InboxPage> {
     switch (tab) {
       case 'todo':
         return this.todo(p, page);

@@ -2,6 +2,7 @@ import { LzError, type Engine, type HistoricTask, type HistoricVariableUpdate } 
 import type { TimelineItem, TimelineResponse } from '../../api-types/workspace.ts';
 import { forbidden } from '../../infra/errors.ts';
 import type { CcService } from '../cc/index.ts';
+import type { RequestNumbers } from '../request-numbers/index.ts';
 import type { ApprovalsRepo } from '../approvals/approvals.repo.ts';
 import { VOTE, type VoteRecord } from '../approvals/votes.ts';
 import type { Principal } from '../identity/identity.service.ts';
@@ -42,6 +43,7 @@ export class Timeline {
     private readonly engine: Engine,
     private readonly cc: CcService,
     private readonly approvals: ApprovalsRepo,
+    private readonly numbers: RequestNumbers | null = null,
   ) {}
 
   /** the initiator, whoever has or had a task in it (or is a candidate of an open one), whoever it was copied to, admins */
@@ -96,6 +98,7 @@ export class Timeline {
       const message = h.state === 'COMPLETED' ? null : (h.deleteReason ?? 'canceled');
       item({ kind: 'ended', activityId: h.endActivityId, name: nameOf(h.endActivityId), time: iso(h.endTime), message });
     }
+    const info = this.numbers ? (await this.numbers.infoOf([h.id])).get(h.id) : undefined;
     // a stable sort: equal times keep the order above
     items.sort((a, b) => a.time.localeCompare(b.time) || RANK[a.kind] - RANK[b.kind]);
     return {
@@ -108,6 +111,8 @@ export class Timeline {
         startTime: iso(h.startTime),
         endTime: isoOrNull(h.endTime),
         state: requestState(h),
+        serialNo: info?.serialNo ?? null,
+        title: info?.title ?? null,
       },
       items,
     };

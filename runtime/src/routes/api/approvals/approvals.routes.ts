@@ -9,6 +9,8 @@ import type { Principal } from '../../../services/identity/identity.service.ts';
 import type { Workspace } from '../../../services/workspace/index.ts';
 
 const tags = ['approvals'];
+/** 10 MB of attachments is about 13.4 MB of base64, plus the rest of the body */
+export const ATTACHMENT_BODY_LIMIT = 16 * 1024 * 1024;
 const Id = Type.String({ minLength: 1, maxLength: 255 });
 const InstanceParams = Type.Object({ instanceId: Id }, { additionalProperties: false });
 const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
@@ -36,7 +38,7 @@ export async function approvalsRoutes(app: FastifyInstance, { approvals, workspa
   });
 
   const requestAction = (path: string, run: (p: Principal, id: string, body: Static<typeof RequestActionBody>) => Promise<Static<typeof RequestActedDto>>) =>
-    app.post(path, { config: { auth: 'user' }, schema: { tags, params: InstanceParams, body: RequestActionBody, response: { 200: RequestActedDto } } }, async (req) =>
+    app.post(path, { bodyLimit: ATTACHMENT_BODY_LIMIT, config: { auth: 'user' }, schema: { tags, params: InstanceParams, body: RequestActionBody, response: { 200: RequestActedDto } } }, async (req) =>
       run(principalOf(req), (req.params as Static<typeof InstanceParams>).instanceId, (req.body ?? {}) as Static<typeof RequestActionBody>),
     );
   requestAction('/api/requests/:instanceId/withdraw', (p, id, b) => approvals.requests.withdraw(p, id, b));

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import { principalOf } from '../../../infra/auth.ts';
 import type { Workspace } from '../../../services/workspace/index.ts';
+import { ATTACHMENT_BODY_LIMIT } from '../approvals/approvals.routes.ts';
 import { ActBody, ActedDto, NoQuery, TaskActionsDto, TaskParams } from './workspace.schema.ts';
 
 const tags = ['workspace'];
@@ -15,6 +16,7 @@ export async function tasksRoutes(app: FastifyInstance, { workspace }: { workspa
   app.post(
     '/api/tasks/:taskId/act',
     {
+      bodyLimit: ATTACHMENT_BODY_LIMIT,
       config: { auth: 'user' },
       // a caller who may not see the task gets 403 whatever the body (as on /api/forms/task submit)
       preValidation: async (req) => {

@@ -35,7 +35,10 @@ async function variablesOf(engine: Engine, inst: StartedInstance) {
 }
 
 /** start, submit-form, start form and its variables — by id and by key (the latest version; a start takes the latest not deprecated) */
-export async function startRoutes(app: FastifyInstance, { engine, versions }: RouteDeps): Promise<void> {
+export async function startRoutes(app: FastifyInstance, { engine, versions, numbers }: RouteDeps): Promise<void> {
+  // a request number and title when the process declares them (docs/approvals.md)
+  const start = (definitionId: string, opts: { variables: Record<string, unknown>; businessKey: string | null; startUserId: string | null }) =>
+    numbers ? numbers.start(definitionId, opts) : engine.startProcessById(definitionId, opts);
   const instanceDto = async (req: FastifyRequest, inst: StartedInstance, withVariables: boolean) => ({
     links: selfLink(req, `/process-instance/${inst.id}`),
     id: inst.id,
@@ -56,14 +59,14 @@ export async function startRoutes(app: FastifyInstance, { engine, versions }: Ro
       const body = (req.body ?? {}) as StartBodyDto;
       if (body.startInstructions && body.startInstructions.length > 0) throw badRequest('startInstructions are not offered: start at the start event, then modify the instance');
       const def = await startable(engine, versions, req, ref(req));
-      const inst = await engine.startProcessById(def.id, { variables: fromCamunda(body.variables), businessKey: body.businessKey ?? null, startUserId: principalOf(req).id });
+      const inst = await start(def.id, { variables: fromCamunda(body.variables) ?? {}, businessKey: body.businessKey ?? null, startUserId: principalOf(req).id });
       return instanceDto(req, inst, body.withVariablesInReturn === true);
     });
 
     app.post(`${by.prefix}/submit-form`, { schema: { tags, params, body: Type.Union([SubmitFormBody, Type.Null()]), response: { 200: ProcessInstanceDto, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } } }, async (req) => {
       const body = (req.body ?? {}) as { variables?: Parameters<typeof fromCamunda>[0]; businessKey?: string | null };
       const def = await startable(engine, versions, req, ref(req));
-      const inst = await engine.startProcessById(def.id, { variables: fromCamunda(body.variables), businessKey: body.businessKey ?? null, startUserId: principalOf(req).id });
+      const inst = await start(def.id, { variables: fromCamunda(body.variables) ?? {}, businessKey: body.businessKey ?? null, startUserId: principalOf(req).id });
       return instanceDto(req, inst, false);
     });
 
