@@ -9,6 +9,7 @@ declare module 'bpmn-js/lib/Modeler';
 declare module 'bpmn-js/lib/NavigatedViewer';
 declare module 'bpmn-js/lib/Viewer';
 declare module 'bpmn-js-properties-panel';
+declare module '@bpmn-io/properties-panel';
 declare module 'camunda-bpmn-moddle/resources/camunda.json';
 declare module 'camunda-bpmn-moddle/lib';
 declare module 'bpmn-js-bpmnlint';

@@ -1,13 +1,13 @@
 /**
- * Simple mode's tree → BPMN (designer/src/simple/to-bpmn.ts, API contract D): the XML reads
- * cleanly with bpmn-moddle, every element has its diagram shape, and the engine deploys and runs
- * each construct it emits.
+ * Simple mode's tree → BPMN (designer/src/simple/to-bpmn.ts, API contract D, docs/approvals.md):
+ * the XML reads cleanly with bpmn-moddle, every element has its diagram shape, and the engine
+ * deploys and runs each construct it emits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '@liuzhuan/engine';
 import { toBpmn } from '../../designer/src/simple/to-bpmn.ts';
 import type { SimpleTree } from '../../designer/src/simple/types.ts';
-import { approver, branch, cc, condition, openEngine, readBpmn, tree } from './simple-fixtures.ts';
+import { approver, branch, cc, condition, everyOptionTree, openEngine, propertiesOf, readBpmn, tree, vote } from './simple-fixtures.ts';
 
 let engine: Engine;
 let close: () => Promise<void>;
@@ -26,10 +26,11 @@ async function openTasks(pi: string) {
   return engine.getTasks({ processInstanceId: pi });
 }
 
+/** the one approver of a step decides it */
 async function completeOnly(pi: string, activityId: string, approved: boolean) {
   const tasks = (await openTasks(pi)).filter((t) => t.taskDefinitionKey === activityId);
   expect(tasks, `one open task at ${activityId}`).toHaveLength(1);
-  await engine.completeTask(tasks[0]!.id, { approved });
+  await vote(engine, tasks[0]!.id, approved, true);
   return tasks[0]!;
 }
 
@@ -56,10 +57,15 @@ const everything = tree(
   'start-form',
 );
 
-describe('simple mode → BPMN XML', () => {
+const everyOption = everyOptionTree('start-form');
+
+describe.each([
+  ['every construct', everything],
+  ['every option', everyOption],
+])('simple mode → BPMN XML: %s', (_, subject) => {
   it('reads without warnings, one process named by the key, every flow element drawn', async () => {
     // given
-    const xml = toBpmn(everything, { key: 'oa-expense', name: 'Expense <claim> & "more"' });
+    const xml = toBpmn(subject, { key: 'oa-expense', name: 'Expense <claim> & "more"' });
     // when
     const { definitions, warnings } = await readBpmn(xml);
     // then
@@ -75,7 +81,7 @@ describe('simple mode → BPMN XML', () => {
 
   it('lays shapes out without overlaps, top-down, each edge from its source to its target', async () => {
     // given
-    const { definitions } = await readBpmn(toBpmn(everything, { key: 'k', name: 'n' }));
+    const { definitions } = await readBpmn(toBpmn(subject, { key: 'k', name: 'n' }));
     // when
     const plane = ((definitions.diagrams as Array<{ plane: { planeElement: Array<Record<string, unknown>> } }>)[0]!).plane;
     const shapes = plane.planeElement.filter((d) => d.$type === 'bpmndi:BPMNShape') as Array<{ bpmnElement: { id: string }; bounds: Bounds }>;
@@ -100,6 +106,36 @@ describe('simple mode → BPMN XML', () => {
     expect(bounds.get('EndEvent')!.y).toBe(Math.max(...ys));
   });
 
+  it('the engine deploys it', async () => {
+    // when
+    const key = `simple-deploy-${++deployed}`;
+    const r = await engine.deploy([{ name: `${key}.bpmn`, content: toBpmn(subject, { key, name: key }) }]);
+    // then
+    expect(r.definitions.map((d) => d.key)).toEqual([key]);
+  });
+});
+
+describe('simple mode → BPMN XML', () => {
+  it('the resubmit step has its own row between the start and the first step, assigned to the initiator', async () => {
+    // given
+    const { definitions } = await readBpmn(toBpmn(everyOption, { key: 'k', name: 'n', labels: { resubmit: '发起人修改' } }));
+    const process = (definitions.rootElements as Array<{ flowElements: Array<Record<string, any>> }>)[0]!;
+    const byId = new Map(process.flowElements.map((e) => [e.id as string, e]));
+    const plane = ((definitions.diagrams as Array<{ plane: { planeElement: Array<{ bpmnElement: { id: string }; bounds?: Bounds }> } }>)[0]!).plane;
+    const bounds = new Map(plane.planeElement.filter((d) => d.bounds).map((d) => [d.bpmnElement.id, d.bounds!]));
+    // then
+    const resubmit = byId.get('Resubmit')!;
+    expect(resubmit).toMatchObject({ $type: 'bpmn:UserTask', name: '发起人修改', assignee: '${initiator}', formRef: 'start-form' });
+    expect(propertiesOf(resubmit)).toEqual([['lz.step', 'resubmit']]);
+    expect(resubmit.loopCharacteristics).toBeUndefined();
+    expect(resubmit.incoming.map((f: { sourceRef: { id: string } }) => f.sourceRef.id)).toEqual(['StartEvent']);
+    expect(resubmit.outgoing.map((f: { targetRef: { id: string } }) => f.targetRef.id)).toEqual(['P1']);
+    const [start, row, first] = ['StartEvent', 'Resubmit', 'P1'].map((id) => bounds.get(id)!);
+    expect(row!.y).toBeGreaterThanOrEqual(start!.y + start!.height);
+    expect(first!.y).toBeGreaterThanOrEqual(row!.y + row!.height);
+    expect(row!.x + row!.width / 2).toBe(start!.x + start!.width / 2);
+  });
+
   it('writes the approver, cc and condition attributes of contract D', async () => {
     // given
     const { definitions } = await readBpmn(toBpmn(everything, { key: 'k', name: 'n', labels: { rejected: '已拒绝' } }));
@@ -107,11 +143,12 @@ describe('simple mode → BPMN XML', () => {
     // then
     expect(byId.get('StartEvent')).toMatchObject({ initiator: 'initiator', formRef: 'start-form' });
     const a1 = byId.get('A1')!;
-    expect(a1).toMatchObject({ $type: 'bpmn:UserTask', assignee: '${manager(initiator)}', formRef: 'approve-form' });
-    const props = ((a1.extensionElements as { values: Array<{ values: Array<{ name: string; value: string }> }> }).values[0]!).values;
-    expect(props.map((p) => [p.name, p.value])).toEqual([['lz.approval', 'true'], ['lz.mode', 'all']]);
+    expect(a1).toMatchObject({ $type: 'bpmn:UserTask', assignee: '${approver}', formRef: 'approve-form' });
+    expect(a1.loopCharacteristics).toMatchObject({ isSequential: false, collection: '${managerOf(initiator, 1)}', elementVariable: 'approver', completionCondition: { body: '=lzDecided = true' } });
+    expect(propertiesOf(a1).slice(0, 3)).toEqual([['lz.approval', 'true'], ['lz.mode', 'all'], ['lz.source', 'manager']]);
     expect(byId.get('A2')!.loopCharacteristics).toMatchObject({ isSequential: true, collection: "${usersWithRole('finance')}", elementVariable: 'approver' });
-    expect(byId.get('A3')).toMatchObject({ candidateGroups: 'auditors' });
+    expect(byId.get('A3')).toMatchObject({ assignee: '${approver}' });
+    expect(byId.get('A3')!.loopCharacteristics).toMatchObject({ isSequential: false, collection: "${usersWithRole('auditors')}" });
     expect(byId.get('CC2')).toMatchObject({ $type: 'bpmn:ServiceTask', type: 'external', topic: 'approval.cc' });
     expect(byId.get('A1_rejected')).toMatchObject({ $type: 'bpmn:EndEvent', name: '已拒绝' });
     const split = byId.get('C1') as { default: { id: string }; outgoing: Array<{ id: string; conditionExpression?: { body: string } }> };
@@ -124,13 +161,6 @@ describe('simple mode → BPMN XML', () => {
 });
 
 describe('simple mode → the engine runs it', () => {
-  it('deploys the tree with every construct', async () => {
-    // when
-    const r = await engine.deploy([{ name: 'all.bpmn', content: toBpmn(everything, { key: 'simple-all', name: 'All' }) }]);
-    // then
-    expect(r.definitions.map((d) => d.key)).toEqual(['simple-all']);
-  });
-
   it('two approvers: the first approves, the second rejects → ends at the second one\'s rejected end', async () => {
     // given
     const pi = await run(tree([approver('First', { kind: 'user', value: 'bob' }), approver('Second', { kind: 'user', value: 'carol' })]));
@@ -149,7 +179,7 @@ describe('simple mode → the engine runs it', () => {
     // when
     await completeOnly(pi, 'First', true);
     const second = await completeOnly(pi, 'Second', true);
-    // then: manager(initiator, 2) of alice is carol
+    // then: managerOf(initiator, 2) of alice is carol
     expect(second.assignee).toBe('carol');
     expect(await endsReached(pi)).toEqual(['EndEvent']);
   });

@@ -1,24 +1,24 @@
 /**
- * What an approver node becomes on its bpmn:userTask (API contract D): who gets the task
- * (camunda:assignee / candidateUsers / candidateGroups) or a multi-instance loop over the
- * approvers, and the branch conditions. The org functions (`manager`, `deptHead`,
- * `usersWithRole`) are the runtime's expression functions (runtime/src/services/org/org-functions.ts).
+ * What an approver node becomes on its bpmn:userTask (docs/approvals.md): a multi-instance task
+ * over the approvers' collection — one task per approver, even when there is one — assigned to
+ * the element variable `approver`, sequential for mode `sequential`, completed when the runtime's
+ * approval service says the votes decided the step (`lzDecided`). The collection functions
+ * (`usersWithRole`, `deptHeadOf`, `managerOf`, `initiatorDeptHead`, `userList`) are the
+ * runtime's expression functions (runtime/src/services/org/org-functions.ts); each returns a
+ * list of user ids.
  */
+import { APPROVER_ASSIGNEE, APPROVER_VARIABLE, DECIDED_CONDITION } from '../bpmn/approval/approval-contract.ts';
 import { parseIdList } from './tree-ops.ts';
 import type { ApproverNode } from './types.ts';
+import { INITIATOR_VARIABLE } from './variables.ts';
 
 export interface ApproverAssignment {
   /** camunda:* attributes of the user task, without the prefix */
   attrs: Record<string, string>;
-  loop: { isSequential: boolean; collection: string; elementVariable: string; completionCondition: string } | null;
+  loop: { isSequential: boolean; collection: string; elementVariable: string; completionCondition: string };
 }
 
-/** the element variable of the loop: each inner task is assigned to it */
-export const APPROVER_VARIABLE = 'approver';
-/** all and sequential: the loop stops at the first rejection (`approved` is set by POST /api/tasks/:id/act) */
-export const STOP_ON_REJECT = '${approved == false}';
-/** any: the first decision counts, whichever it is */
-export const FIRST_DECISION = '${nrOfCompletedInstances >= 1}';
+export { APPROVER_VARIABLE };
 
 /** a JUEL string literal: `'it\'s'` */
 function juelString(s: string): string {
@@ -30,43 +30,42 @@ function feelList(items: string[]): string {
   return `=[${items.map((s) => JSON.stringify(s)).join(',')}]`;
 }
 
-function loopOver(node: ApproverNode, collection: string): ApproverAssignment {
-  return {
-    attrs: { assignee: `\${${APPROVER_VARIABLE}}` },
-    loop: {
-      isSequential: node.mode === 'sequential',
-      collection,
-      elementVariable: APPROVER_VARIABLE,
-      completionCondition: node.mode === 'any' ? FIRST_DECISION : STOP_ON_REJECT,
-    },
-  };
-}
-
-export function approverAssignment(node: ApproverNode): ApproverAssignment {
+/** the expression that lists the node's approvers */
+export function approverCollection(node: ApproverNode): string {
   const { kind, value } = node.source;
   const v = value.trim();
   switch (kind) {
     case 'user':
-    case 'users': {
-      const users = parseIdList(v);
-      if (users.length <= 1) return { attrs: { assignee: users[0] ?? '' }, loop: null };
-      // any: one of them claims the task; all / sequential: one task each
-      if (node.mode === 'any') return { attrs: { candidateUsers: users.join(',') }, loop: null };
-      return loopOver(node, feelList(users));
-    }
+    case 'users':
+      return feelList(parseIdList(v));
     case 'role':
-      return loopOver(node, `\${usersWithRole(${juelString(v)})}`);
     case 'group':
-      if (node.mode === 'any') return { attrs: { candidateGroups: v }, loop: null };
       // a group's members: usersWithRole reads identity group membership, whatever the group's type
-      return loopOver(node, `\${usersWithRole(${juelString(v)})}`);
+      return `\${usersWithRole(${juelString(v)})}`;
     case 'dept-head':
-      return { attrs: { assignee: `\${deptHead(${juelString(v)})}` }, loop: null };
-    case 'manager': {
-      const level = node.source.level ?? 1;
-      return { attrs: { assignee: level > 1 ? `\${manager(initiator, ${level})}` : '${manager(initiator)}' }, loop: null };
-    }
+      return `\${deptHeadOf(${juelString(v)})}`;
+    case 'manager':
+      return `\${managerOf(${INITIATOR_VARIABLE}, ${node.source.level ?? 1})}`;
+    case 'initiator-dept-head':
+      return `\${initiatorDeptHead(${INITIATOR_VARIABLE})}`;
+    case 'initiator-picks':
+    case 'previous-picks':
+    case 'form-field':
+      // the value is a variable name (validateTree checks it is an identifier)
+      return `\${userList(${v})}`;
   }
+}
+
+export function approverAssignment(node: ApproverNode): ApproverAssignment {
+  return {
+    attrs: { assignee: APPROVER_ASSIGNEE },
+    loop: {
+      isSequential: node.mode === 'sequential',
+      collection: approverCollection(node),
+      elementVariable: APPROVER_VARIABLE,
+      completionCondition: DECIDED_CONDITION,
+    },
+  };
 }
 
 /**

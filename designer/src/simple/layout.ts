@@ -2,10 +2,12 @@
  * Lays the simple-mode tree out as a BPMN graph with diagram positions: one vertical column
  * top-down, a condition's branches side by side below its splitting gateway and joined again by
  * a converging exclusive gateway, each approver followed by its result gateway with the
- * "rejected" end event to its right (API contract D). Sizes are bpmn-js's defaults.
+ * "rejected" end event to its right (API contract D); the initiator's resubmit step, when the
+ * tree has one, on its own row right below the start event. Sizes are bpmn-js's defaults.
  */
 import { branchCondition } from './approver-bpmn.ts';
 import type { ApproverNode, CcNode, ConditionNode, FlowNode, SimpleTree, StartNode } from './types.ts';
+import { RESUBMIT_ID } from './variables.ts';
 
 export type ShapeKind = 'startEvent' | 'endEvent' | 'userTask' | 'serviceTask' | 'exclusiveGateway';
 
@@ -22,7 +24,7 @@ export interface GraphShape {
   y: number;
   width: number;
   height: number;
-  /** the tree node this shape stands for (the result gateway and rejected end name their approver) */
+  /** the tree node this shape stands for (the result gateway and rejected end name their approver, the resubmit step the start) */
   node: StartNode | FlowNode | null;
   /** gateways: the id of the flow taken when no condition holds */
   defaultFlow?: string;
@@ -54,6 +56,8 @@ export interface LayoutLabels {
   rejectFlow: string;
   /** name of the gateway after each approver (bpmnlint wants every diverging gateway named) */
   result: string;
+  /** name of the initiator's resubmit step */
+  resubmit: string;
 }
 
 const TASK_W = 100;
@@ -221,15 +225,23 @@ export function layoutTree(tree: SimpleTree, labels: LayoutLabels): Graph {
   const axis = MARGIN + Math.max(ext.left, EV / 2);
   const top = MARGIN;
   const start = g.shape({ id: tree.start.id, kind: 'startEvent', name: tree.start.name, x: axis - EV / 2, y: top, width: EV, height: EV, node: tree.start });
-  const bodyTop = top + EV + V_GAP;
+  // what the body's first element is entered from: the start event, or the resubmit step below it
+  let from = { id: start.id, bottom: top + EV };
+  if (tree.start.resubmit) {
+    const rTop = from.bottom + V_GAP;
+    g.shape({ id: RESUBMIT_ID, kind: 'userTask', name: labels.resubmit, x: axis - TASK_W / 2, y: rTop, width: TASK_W, height: TASK_H, node: tree.start });
+    g.edge(start.id, RESUBMIT_ID, [{ x: axis, y: from.bottom }, { x: axis, y: rTop }]);
+    from = { id: RESUBMIT_ID, bottom: rTop + TASK_H };
+  }
+  const bodyTop = from.bottom + V_GAP;
   const body = g.column(tree.children, axis, bodyTop);
   const endTop = body ? body.bottom + V_GAP : bodyTop;
   const end = g.shape({ id: 'EndEvent', kind: 'endEvent', name: labels.end, x: axis - EV / 2, y: endTop, width: EV, height: EV, node: null });
   if (body) {
-    g.edge(start.id, body.entry, [{ x: axis, y: top + EV }, { x: axis, y: body.top }]);
+    g.edge(from.id, body.entry, [{ x: axis, y: from.bottom }, { x: axis, y: body.top }]);
     g.edge(body.exit, end.id, [{ x: axis, y: body.bottom }, { x: axis, y: endTop }]);
   } else {
-    g.edge(start.id, end.id, [{ x: axis, y: top + EV }, { x: axis, y: endTop }]);
+    g.edge(from.id, end.id, [{ x: axis, y: from.bottom }, { x: axis, y: endTop }]);
   }
   return { shapes: g.shapes, edges: g.edges };
 }

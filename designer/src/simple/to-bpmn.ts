@@ -1,14 +1,17 @@
 /**
  * Simple-mode tree → BPMN 2.0 XML with diagram interchange (API contract D), so the engine
- * deploys it and bpmn-js opens it laid out. The process id is the draft key.
+ * deploys it and bpmn-js opens it laid out. The process id is the draft key. Approval steps,
+ * the resubmit step and the process options follow docs/approvals.md.
  */
 import { approverAssignment } from './approver-bpmn.ts';
 import { layoutTree, type GraphEdge, type GraphShape, type LayoutLabels } from './layout.ts';
+import { approverProperties, processProperties, RESUBMIT_PROPERTIES, type Property } from './step-properties.ts';
 import { parseIdList } from './tree-ops.ts';
 import type { SimpleTree } from './types.ts';
+import { INITIATOR_VARIABLE } from './variables.ts';
 
 export const CC_TOPIC = 'approval.cc';
-export const INITIATOR_VARIABLE = 'initiator';
+export { INITIATOR_VARIABLE };
 
 export interface ToBpmnOptions {
   /** the process id: the draft key */
@@ -19,7 +22,7 @@ export interface ToBpmnOptions {
   labels?: Partial<LayoutLabels>;
 }
 
-const DEFAULT_LABELS: LayoutLabels = { end: 'End', rejected: 'Rejected', rejectFlow: 'Rejected', result: 'Approved?' };
+const DEFAULT_LABELS: LayoutLabels = { end: 'End', rejected: 'Rejected', rejectFlow: 'Rejected', result: 'Approved?', resubmit: 'Resubmit' };
 
 function attr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
@@ -39,6 +42,13 @@ function attrs(list: Array<[string, string | null | undefined]>): string {
 function formAttrs(formKey: string | undefined): Array<[string, string | undefined]> {
   const key = formKey?.trim();
   return key ? [['camunda:formRef', key], ['camunda:formRefBinding', 'latest']] : [];
+}
+
+/** `<bpmn:extensionElements>` with one `<camunda:properties>`, indented for a flow element (6) or the process (4) */
+function propertiesXml(props: Property[], indent: number): string {
+  const pad = ' '.repeat(indent);
+  const lines = props.map(([name, value]) => `${pad}    <camunda:property name="${attr(name)}" value="${attr(value)}" />\n`).join('');
+  return `${pad}<bpmn:extensionElements>\n${pad}  <camunda:properties>\n${lines}${pad}  </camunda:properties>\n${pad}</bpmn:extensionElements>\n`;
 }
 
 /** the element's own XML, `flowRefs` being its incoming/outgoing lines */
@@ -63,22 +73,21 @@ function element(s: GraphShape, flowRefs: string): string {
       return `    <bpmn:serviceTask${attrs([...base, ['camunda:type', 'external'], ['camunda:topic', CC_TOPIC]])}>\n${ext}${flowRefs}    </bpmn:serviceTask>\n`;
     }
     case 'userTask': {
+      // the initiator's resubmit step: the initiator edits the start form again
+      if (node?.type === 'start') {
+        const assignee: Array<[string, string]> = [['camunda:assignee', `\${${INITIATOR_VARIABLE}}`]];
+        return `    <bpmn:userTask${attrs([...base, ...assignee, ...formAttrs(node.formKey)])}>\n${propertiesXml(RESUBMIT_PROPERTIES, 6)}${flowRefs}    </bpmn:userTask>\n`;
+      }
       if (node?.type !== 'approver') throw new Error(`user task ${s.id} without its approver node`);
       const a = approverAssignment(node);
       const camunda = Object.entries(a.attrs).map(([k, v]): [string, string] => [`camunda:${k}`, v]);
-      const ext =
-        '      <bpmn:extensionElements>\n        <camunda:properties>\n' +
-        '          <camunda:property name="lz.approval" value="true" />\n' +
-        `          <camunda:property name="lz.mode" value="${attr(node.mode)}" />\n` +
-        '        </camunda:properties>\n      </bpmn:extensionElements>\n';
-      const loop = a.loop
-        ? `      <bpmn:multiInstanceLoopCharacteristics${attrs([
-            ['isSequential', a.loop.isSequential ? 'true' : undefined],
-            ['camunda:collection', a.loop.collection],
-            ['camunda:elementVariable', a.loop.elementVariable],
-          ])}>\n        <bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${text(a.loop.completionCondition)}</bpmn:completionCondition>\n      </bpmn:multiInstanceLoopCharacteristics>\n`
-        : '';
-      return `    <bpmn:userTask${attrs([...base, ...camunda, ...formAttrs(node.formKey)])}>\n${ext}${flowRefs}${loop}    </bpmn:userTask>\n`;
+      const loop =
+        `      <bpmn:multiInstanceLoopCharacteristics${attrs([
+          ['isSequential', a.loop.isSequential ? 'true' : undefined],
+          ['camunda:collection', a.loop.collection],
+          ['camunda:elementVariable', a.loop.elementVariable],
+        ])}>\n        <bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${text(a.loop.completionCondition)}</bpmn:completionCondition>\n      </bpmn:multiInstanceLoopCharacteristics>\n`;
+      return `    <bpmn:userTask${attrs([...base, ...camunda, ...formAttrs(node.formKey)])}>\n${propertiesXml(approverProperties(node), 6)}${flowRefs}${loop}    </bpmn:userTask>\n`;
     }
   }
 }
@@ -122,7 +131,7 @@ export function toBpmn(tree: SimpleTree, opts: ToBpmnOptions): string {
     ' xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"' +
     ' xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"' +
     ` id="Definitions_${attr(opts.key.replace(/[^A-Za-z0-9_.-]/g, '_'))}" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Liuzhuan simple mode" exporterVersion="1">\n` +
-    `  <bpmn:process${attrs([['id', opts.key], ['name', opts.name]])} isExecutable="true">\n${body}  </bpmn:process>\n` +
+    `  <bpmn:process${attrs([['id', opts.key], ['name', opts.name]])} isExecutable="true">\n${propertiesXml(processProperties(tree.settings), 4)}${body}  </bpmn:process>\n` +
     `  <bpmndi:BPMNDiagram id="BPMNDiagram_1">\n    <bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="${attr(opts.key)}">\n${di}    </bpmndi:BPMNPlane>\n  </bpmndi:BPMNDiagram>\n` +
     '</bpmn:definitions>\n'
   );

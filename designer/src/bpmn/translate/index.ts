@@ -1,3 +1,4 @@
+import { approvalZhCN } from './approval-zh-cn.ts';
 import { zhCN } from './zh-cn.ts';
 
 type Replacements = Record<string, string> | undefined;
@@ -12,7 +13,7 @@ function fill(template: string, replacements: Replacements): string {
  * replace menu and properties panel speak Chinese (diagram-js docs: "Translating"), else English.
  */
 export function translateModule(locale: string): Record<string, unknown> {
-  const dict = locale === 'zh-CN' ? zhCN : null;
+  const dict = locale === 'zh-CN' ? { ...zhCN, ...approvalZhCN } : null;
   const translate = (template: string, replacements?: Replacements) => fill(dict?.[template] ?? template, replacements);
   return { translate: ['value', translate] };
 }

@@ -7,6 +7,7 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import lintModule from 'bpmn-js-bpmnlint';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
+import approvalPropertiesModule from '../../bpmn/approval/index.ts';
 import { flattenIssues, lintConfig, type LintIssue } from '../../bpmn/lint/index.ts';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -73,7 +74,14 @@ export function useBpmnModeler() {
       keyboard: { bind: true },
       propertiesPanel: { parent: panel },
       linting: { active: true, bpmnlint: lintConfig },
-      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, lintModule, translateModule(currentLocale())],
+      additionalModules: [
+        BpmnPropertiesPanelModule,
+        BpmnPropertiesProviderModule,
+        CamundaPlatformPropertiesProviderModule,
+        approvalPropertiesModule,
+        lintModule,
+        translateModule(currentLocale()),
+      ],
       moddleExtensions: { camunda: camundaModdle },
     }) as BpmnModeler;
     quietReplaceMenu(modeler);

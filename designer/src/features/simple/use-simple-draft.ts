@@ -12,7 +12,11 @@ import type { SimpleTree } from '../../simple/types.ts';
 import { validateTree } from '../../simple/validate-tree.ts';
 import { useDraftsStore } from '../../stores/drafts.store.ts';
 
-/** a stored `simple` field we can edit: the shape types.ts describes, version 1 */
+/**
+ * a stored `simple` field we can edit: the shape types.ts describes, version 1. Fields added
+ * since (policies, ratio, the start's options, settings) are optional: a tree stored before
+ * them loads as it is and gets the contract's defaults when turned into BPMN.
+ */
 function asTree(v: unknown): SimpleTree | null {
   const t = v as Partial<SimpleTree> | null;
   return t && t.version === 1 && t.start?.type === 'start' && Array.isArray(t.children) ? (t as SimpleTree) : null;
@@ -70,7 +74,7 @@ export function useSimpleDraft(id: () => string) {
     return toBpmn(tree.value!, {
       key: d.key,
       name: name.value.trim() || d.name,
-      labels: { end: t('simple.end'), rejected: t('simple.rejected'), rejectFlow: t('simple.rejectFlow'), result: t('simple.result') },
+      labels: { end: t('simple.end'), rejected: t('simple.rejected'), rejectFlow: t('simple.rejectFlow'), result: t('simple.result'), resubmit: t('simple.resubmit') },
     });
   }
 
