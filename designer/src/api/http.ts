@@ -77,7 +77,11 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 /** a download (export) as a Blob, with the same auth */
 export async function download(path: string, query?: RequestOptions['query']): Promise<Blob> {
   const res = await fetch(url(path, query), { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) throw new ApiError(res.status, 'Error', res.statusText);
+  if (!res.ok) {
+    // the server's own words (a 403 says why), as request() gives them
+    const e = (safeJson(await res.text().catch(() => '')) ?? {}) as { type?: string; message?: string; code?: string };
+    throw new ApiError(res.status, e.type ?? 'Error', e.message || res.statusText, [], e.code ?? null);
+  }
   return res.blob();
 }
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { INBOX_TABS, workspaceApi, type InboxItem, type InboxTab } from '../api/workspace.ts';
+import { INBOX_TABS, workspaceApi, type BatchActResponse, type InboxItem, type InboxTab } from '../api/workspace.ts';
 
 export const PAGE_SIZE = 20;
 
@@ -12,7 +12,8 @@ export interface Notice {
 
 /**
  * My inbox: one tab's page of items (plain limit/offset paging, no cursor), the totals of every
- * tab for the badges, and a one-shot notice the task page leaves for the inbox ("approved").
+ * tab for the badges, approving several to-do tasks at once, and a one-shot notice the task
+ * page leaves for the inbox ("approved").
  */
 export const useInboxStore = defineStore('inbox', () => {
   const tab = ref<InboxTab>('todo');
@@ -69,6 +70,11 @@ export const useInboxStore = defineStore('inbox', () => {
     item.read = true;
   }
 
+  /** approves several to-do tasks at once: one result per task (a failure stops none of the others) */
+  async function approveMany(taskIds: string[], comment?: string): Promise<BatchActResponse['results']> {
+    return (await workspaceApi.batchApprove(taskIds, comment)).results;
+  }
+
   function say(key: string, params: Record<string, string> = {}): void {
     notice.value = { key, params };
   }
@@ -80,5 +86,5 @@ export const useInboxStore = defineStore('inbox', () => {
     return n;
   }
 
-  return { tab, items, total, offset, counts, loading, error, load, refreshCounts, markRead, say, takeNotice };
+  return { tab, items, total, offset, counts, loading, error, load, refreshCounts, markRead, approveMany, say, takeNotice };
 });
