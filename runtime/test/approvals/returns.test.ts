@@ -49,10 +49,10 @@ describe('return', () => {
     ]);
     expect(items.find((i) => i.action === 'return')?.message).toBe('Wrong cost centre');
     // the cancelled signers' tasks have no outcome
-    expect(items.filter((i) => i.kind === 'task' && i.activityId === 's2').map((i) => [i.user, i.outcome])).toEqual([
-      ['a', 'approved'],
-      ['b', null],
-      ['c', null],
+    expect(items.filter((i) => i.kind === 'task' && i.activityId === 's2').map((i) => [i.user, i.outcome, i.message])).toEqual([
+      ['a', 'approved', null],
+      ['b', null, 'returned'],
+      ['c', null, 'returned'],
     ]);
     // and the re-entered steps go on: everyone approves this time
     await o.act('mgr', (await o.task(id, 's1')).id, { action: 'approve' });

@@ -80,7 +80,13 @@ export class Timeline {
 
     item({ kind: 'started', activityId: h.startActivityId, name: nameOf(h.startActivityId), user: h.startUserId, time: iso(h.startTime) });
     for (const t of tasks) {
-      item({ kind: 'task', activityId: t.taskDefinitionKey, name: t.name, user: t.assignee, time: iso(t.startTime), endTime: isoOrNull(t.endTime), ...outcomeOf(t, votes, approvals) });
+      const o = outcomeOf(t, votes, approvals);
+      // a task a return or a withdrawal removed says so, rather than the engine's 'deleted'
+      if (t.endTime && t.deleteReason === 'deleted') {
+        const why = actions.find((a) => (a.action === 'withdraw' || (a.target && (a.action === 'return' || a.action === 'reject'))) && a.created >= t.startTime && a.created <= t.endTime!);
+        if (why) o.message = why.action === 'withdraw' ? 'withdrawn' : 'returned';
+      }
+      item({ kind: 'task', activityId: t.taskDefinitionKey, name: t.name, user: t.assignee, time: iso(t.startTime), endTime: isoOrNull(t.endTime), ...o });
     }
     // an action's comment is also its task's comment (Camunda's): told once, on the action
     const told = new Set(actions.filter((a) => a.taskId && a.comment).map((a) => `${a.taskId}\u0000${a.userId}\u0000${a.comment}`));
