@@ -14,9 +14,19 @@ import { finishTask, scopeView } from '../operations/finish-task.ts';
 
 const MAX_REASON = 2_000;
 
-function failed(where: string, e: unknown): never {
-  if (e instanceof LzError) throw e;
-  throw new LzError('LZ_ERR_DELEGATE_FAILED', `user task policy failed for ${where}: ${e instanceof Error ? e.message : String(e)}`);
+/** asks the embedder's hook; its throw fails the command, named */
+function ask<T>(where: string, call: () => T | null): T | null {
+  try {
+    return call() ?? null;
+  } catch (e) {
+    if (e instanceof LzError) throw e;
+    throw new LzError('LZ_ERR_DELEGATE_FAILED', `user task policy failed for ${where}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** what every hook is told about where it is */
+function about(ctx: CommandContext, inst: InstanceState, exec: ExecutionRow, node: NodeModel) {
+  return { node, processDefinitionKey: inst.row.definition_key!, processInstanceId: inst.id, scope: scopeView(inst, exec), at: ctx.now };
 }
 
 function badAnswer(where: string, what: string): never {
@@ -37,20 +47,8 @@ export function policyCollection(ctx: CommandContext, inst: InstanceState, body:
   const hook = ctx.services.userTaskPolicy?.collection;
   if (!hook || node.type !== 'userTask') return collection;
   const where = `the collection of '${node.id}' in process '${inst.model.id}'`;
-  let answer: CollectionAnswer | null;
-  try {
-    answer = hook.call(ctx.services.userTaskPolicy, {
-      node,
-      processDefinitionKey: inst.row.definition_key!,
-      processInstanceId: inst.id,
-      collection,
-      scope: scopeView(inst, body),
-      at: ctx.now,
-    });
-  } catch (e) {
-    failed(where, e);
-  }
-  if (answer === null || answer === undefined) return collection;
+  const answer: CollectionAnswer | null = ask(where, () => hook.call(ctx.services.userTaskPolicy, { ...about(ctx, inst, body, node), collection }));
+  if (answer === null) return collection;
   if (!Array.isArray(answer.collection)) badAnswer(where, 'no collection list');
   if (answer.variables) setVariables(ctx, inst, body.id, answer.variables);
   if (answer.reason !== undefined) comment(ctx, inst, null, checkReason(where, answer.reason));
@@ -65,20 +63,9 @@ export function policyOnCreated(ctx: CommandContext, inst: InstanceState, exec: 
   const hook = ctx.services.userTaskPolicy?.created;
   if (!hook) return null;
   const where = `task '${node.id}' of process '${inst.model.id}'`;
-  let answer: TaskCreatedAnswer | null;
-  try {
-    answer = hook.call(ctx.services.userTaskPolicy, {
-      node,
-      processDefinitionKey: inst.row.definition_key!,
-      processInstanceId: inst.id,
-      task: { id: task.id, assignee: task.assignee, candidateUsers: (task.candidate_users as string[] | null) ?? [], candidateGroups: (task.candidate_groups as string[] | null) ?? [] },
-      scope: scopeView(inst, exec),
-      at: ctx.now,
-    });
-  } catch (e) {
-    failed(where, e);
-  }
-  if (answer === null || answer === undefined) return null;
+  const view = { id: task.id, assignee: task.assignee, candidateUsers: (task.candidate_users as string[] | null) ?? [], candidateGroups: (task.candidate_groups as string[] | null) ?? [] };
+  const answer: TaskCreatedAnswer | null = ask(where, () => hook.call(ctx.services.userTaskPolicy, { ...about(ctx, inst, exec, node), task: view }));
+  if (answer === null) return null;
   if (typeof (answer as { then?: unknown }).then === 'function') badAnswer(where, 'a promise; it must be synchronous');
   const reason = checkReason(where, answer.reason);
   if ('complete' in answer) {
