@@ -29,7 +29,7 @@ import { JobExecutor } from './services/job-executor/job-executor.ts';
 import { PluginHost } from './services/plugin-host/index.ts';
 import { CcService } from './services/cc/index.ts';
 import { createWorkspace } from './services/workspace/index.ts';
-import { RequestNumbers } from './services/request-numbers/index.ts';
+import { LateNumbers, RequestNumbers } from './services/request-numbers/index.ts';
 import { ApprovalService, approvalTaskPolicy, type Notifier } from './services/approvals/index.ts';
 import { workspaceRoutes } from './routes/api/workspace/index.ts';
 import { DeprecationService, VersionsService } from './services/versions/index.ts';
@@ -43,6 +43,8 @@ import { mailerFromPlugins, NotificationService } from './services/notifications
 import { notificationsApiRoutes } from './routes/api/notifications/index.ts';
 
 export { readConfig, type RuntimeConfig } from './config.ts';
+// the pack loader server.ts runs at boot, for whoever builds the app themselves (tests, scripts)
+export { loadPacks, type PackDeps, type PackOptions, type PacksReport } from './services/packs/index.ts';
 
 export interface App {
   fastify: FastifyInstance;
@@ -64,6 +66,10 @@ export interface App {
   notifications: NotificationService;
   /** deprecated versions: start paths ask it (isDeprecated, deprecatedIds, resolveStartable, startableDefinition) */
   versions: DeprecationService;
+  /** request numbers and titles (lz.serialPattern / lz.titleTemplate) */
+  numbers: RequestNumbers;
+  /** numbers instances started by messages, signals, timers… after the fact: `lateNumbers.idle()` waits for them */
+  lateNumbers: LateNumbers;
   /** every route with who may call it (the route-table authorisation test walks it) */
   routes: { method: string; url: string; auth: AuthLevel }[];
   /** set when this start created the admin with a generated password (print it once) */
@@ -150,6 +156,7 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
     return [u?.firstName, u?.lastName].filter(Boolean).join(' ') || id;
   });
   await numbers.migrate();
+  const lateNumbers = new LateNumbers(engine, numbers, fastify.log.child({ component: 'request-numbers' })).listen();
   await fastify.register(engineRestRoutes, { prefix: '/engine-rest', engine, identity, entities, versions, numbers });
   await fastify.register(versionsApiRoutes, { engine, listing: new VersionsService(engine, versions), deprecations: versions });
   await fastify.register(monitorRoutes, { monitor: new MonitorService(engine) });
@@ -210,6 +217,8 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
     approvals,
     notifications,
     versions,
+    numbers,
+    lateNumbers,
     routes,
     generatedAdminPassword: boot.password,
     close: async () => {
@@ -217,6 +226,7 @@ export async function buildApp(config: RuntimeConfig, opts: BuildOptions = {}): 
       await cc.stop();
       await approvals.stop();
       await jobs.stop();
+      await lateNumbers.stop();
       // after the job executor: the events of its last jobs still notify
       await notifications.stop();
       await fastify.close();

@@ -67,8 +67,9 @@ describe('numbers on start', () => {
     // then
     expect(res.map((r) => r.statusCode)).toEqual(Array(50).fill(200));
     const keys = res.map((r) => r.json().businessKey as string);
-    const day = new Date();
-    const prefix = `QJ-${day.getFullYear()}${String(day.getMonth() + 1).padStart(2, '0')}${String(day.getDate()).padStart(2, '0')}-`;
+    // the day the server drew them on (not the test's own clock reading)
+    const prefix = keys[0]!.slice(0, 'QJ-yyyyMMdd-'.length);
+    expect(prefix).toMatch(/^QJ-\d{8}-$/);
     expect(new Set(keys).size).toBe(50);
     expect(keys.map((k) => k.slice(prefix.length)).sort()).toEqual(Array.from({ length: 50 }, (_, i) => String(i + 1).padStart(4, '0')));
     expect(keys.every((k) => k.startsWith(prefix))).toBe(true);

@@ -33,22 +33,25 @@ export class RequestNumbers {
   }
 
   /** the number and title a start of `model` gets (both null when the process declares neither) */
-  async draw(model: ProcessModel, variables: Record<string, unknown>, startUserId: string | null): Promise<RequestInfo> {
+  async draw(model: ProcessModel, variables: Record<string, unknown>, startUserId: string | null, at: Date = this.engine.clock.now()): Promise<RequestInfo> {
     const pattern = model.properties['lz.serialPattern']?.trim();
     const template = model.properties['lz.titleTemplate']?.trim();
     if (!pattern && !template) return { serialNo: null, title: null };
-    const at = this.engine.clock.now();
     let serialNo: string | null = null;
     if (pattern) {
       const p = parseSerialPattern(pattern);
       const period = p.period(at);
-      const [row] = await this.db.query<{ value: string | number }>(
-        `INSERT INTO serial_counters (process_key, period, value) VALUES ($1, $2, 1)
-         ON CONFLICT (process_key, period) DO UPDATE SET value = serial_counters.value + 1
-         RETURNING value`,
-        [model.id, period],
-      );
-      serialNo = p.format(at, Number(row!.value));
+      // a number another counter already gave (two processes with one pattern, an edited
+      // pattern whose period reads differently) is skipped: serial_no is unique
+      do {
+        const [row] = await this.db.query<{ value: string | number }>(
+          `INSERT INTO serial_counters (process_key, period, value) VALUES ($1, $2, 1)
+           ON CONFLICT (process_key, period) DO UPDATE SET value = serial_counters.value + 1
+           RETURNING value`,
+          [model.id, period],
+        );
+        serialNo = p.format(at, Number(row!.value));
+      } while ((await this.db.query(`SELECT 1 FROM request_info WHERE serial_no = $1`, [serialNo])).length > 0);
     }
     const title = template
       ? renderTitle(template, { initiator: startUserId ? await this.displayName(startUserId) : '', processName: model.name ?? model.id, serialNo, variables })
@@ -66,7 +69,9 @@ export class RequestNumbers {
 
   async record(instanceId: string, processKey: string, info: RequestInfo): Promise<void> {
     if (!info.serialNo && !info.title) return;
-    await this.db.query(`INSERT INTO request_info (instance_id, process_key, serial_no, title, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (instance_id) DO NOTHING`, [
+    // the instance has started: a clash here (a number drawn twice at the same moment by two
+    // counters) must not turn that start into an error the caller would retry
+    await this.db.query(`INSERT INTO request_info (instance_id, process_key, serial_no, title, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
       instanceId,
       processKey,
       info.serialNo,
