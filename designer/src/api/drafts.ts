@@ -26,4 +26,6 @@ export const draftsApi = {
   remove: (id: string) => http.del<void>(base(id)),
   validate: (id: string) => http.post<DraftValidation>(`${base(id)}/validate`),
   publish: (id: string) => http.post<PublishResult>(`${base(id)}/publish`),
+  /** a deployed version as a new draft of its key (409 when the key has a draft already) */
+  fromDefinition: (definitionId: string) => http.post<Draft>(`/api/drafts/from-definition/${encodeURIComponent(definitionId)}`),
 };

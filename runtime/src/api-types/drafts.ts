@@ -43,6 +43,11 @@ export const DraftList = Type.Object({ items: Type.Array(DraftSummary) }, { addi
 
 export const DraftParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
 
+export const FromDefinitionParams = Type.Object(
+  { definitionId: Type.String({ minLength: 1, maxLength: 255, description: 'a deployed process definition (GET /engine-rest/process-definition)' }) },
+  { additionalProperties: false },
+);
+
 export const DraftListQuery = Type.Object({ kind: Type.Optional(DraftKind) }, { additionalProperties: false });
 
 export const CreateDraftBody = Type.Object(

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDb, type Db } from '@liuzhuan/engine';
-import { buildApp, readConfig, type App } from '@liuzhuan/runtime';
+import { buildApp, loadPacks, readConfig, type App } from '@liuzhuan/runtime';
 
 export const WEB_DIR = resolve(import.meta.dirname, '../../../designer/dist');
 export const ADMIN_PASSWORD = 'admin-browser-1';
@@ -12,6 +12,18 @@ export interface BrowserUser {
 }
 /** the built-in admin the runtime creates from ADMIN_PASSWORD */
 export const ADMIN: BrowserUser = { id: 'admin', password: ADMIN_PASSWORD };
+/** what the demo organisation's people log in with (`packs: true`; DEMO_PASSWORD) */
+export const DEMO_PASSWORD = 'demo';
+/** a person of the packs' demo organisation (definitions/<pack>/seed/org.json) */
+export const demoUser = (id: string): BrowserUser => ({ id, password: DEMO_PASSWORD });
+
+export interface ServerOptions {
+  /**
+   * the repository's process packs (definitions/) installed and their demo organisations seeded,
+   * as runtime/src/server.ts does at boot, with the entity plugin the OA pack uses
+   */
+  packs?: boolean;
+}
 
 /** the parts of a fastify.inject() answer the tests read */
 export interface ApiAnswer {
@@ -36,12 +48,24 @@ const basicAuth = (who: BrowserUser) => `Basic ${Buffer.from(`${who.id}:${who.pa
  * The real runtime with the built web app on a free port: an in-memory PGlite, or a fresh
  * schema on DATABASE_URL, so the browser suite runs on both backends like everything else.
  */
-export async function startServer(): Promise<BrowserServer> {
+export async function startServer(opts: ServerOptions = {}): Promise<BrowserServer> {
   if (!existsSync(resolve(WEB_DIR, 'index.html'))) throw new Error(`the web app is not built (${WEB_DIR}): run npx -y pnpm@10 --filter @liuzhuan/designer build (pnpm test does it first)`);
   const url0 = process.env.DATABASE_URL;
   const schema = `lzbr_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const db: Db = url0 ? await openDb({ databaseUrl: url0, schema, poolSize: 6 }) : await openDb({});
-  const app = await buildApp(readConfig({ PORT: '0', ADMIN_PASSWORD, JOB_EXECUTOR: 'on', JOB_POLL_MS: '100', PLUGINS: 'none' }), { db, webDir: WEB_DIR });
+  const config = readConfig({ PORT: '0', ADMIN_PASSWORD, JOB_EXECUTOR: 'on', JOB_POLL_MS: '100', PLUGINS: opts.packs ? 'entity' : 'none', PLUGIN_POLL_MS: '200' });
+  const app = await buildApp(config, { db, webDir: WEB_DIR });
+  if (opts.packs) {
+    await loadPacks(
+      { engine: app.engine, entities: app.entities, org: app.org, identity: app.identity, plugins: app.plugins.describe().map((p) => p.name) },
+      { dir: config.packsDir, mustExist: true, packs: 'all', demo: true, demoPassword: DEMO_PASSWORD },
+    ).catch(async (e: unknown) => {
+      await app.close();
+      await db.close();
+      throw e;
+    });
+    app.plugins.start();
+  }
   app.jobs.start();
   // the in-process worker of CC steps (topic approval.cc), as runtime/src/server.ts starts it
   app.cc.start();

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
 import { launchBrowser, openPage, type TrackedPage } from './browser.ts';
-import { startServer, type BrowserServer } from './server.ts';
+import { startServer, type BrowserServer, type ServerOptions } from './server.ts';
 
 export interface BrowserSuite {
   /** the runtime with the web app (started by the suite's first beforeAll) */
@@ -17,13 +17,13 @@ export interface BrowserSuite {
  * file's own, so seeding finds the server started (vitest runs beforeAll hooks in order and
  * afterAll hooks in reverse, so closing comes after the file's own afterAll).
  */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(opts: ServerOptions = {}): BrowserSuite {
   let server: BrowserServer | undefined;
   let browser: Browser | undefined;
   const tracked: TrackedPage[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(opts);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -25,6 +25,10 @@ export default {
   heatmap: 'Heatmap',
   noVersions: 'No versions.',
   viewTitle: '{key} — version {version}',
+  edit: 'Edit in the modeler',
+  editHint: 'Opens this version as a draft; publishing it makes the next version. Running instances finish on theirs.',
+  draftExists: 'There is a draft of {key} already.',
+  openDraft: 'Open the draft',
   migration: {
     title: 'Migrate instances of version {version}',
     target: 'Target version',

@@ -24,6 +24,10 @@ export default {
   migrate: '迁移',
   heatmap: '热力图',
   noVersions: '没有版本。',
+  edit: '在建模器中编辑',
+  editHint: '以此版本建立草稿；发布后成为新版本，运行中的实例仍按原版本走完。',
+  draftExists: '{key} 已有草稿。',
+  openDraft: '打开草稿',
   viewTitle: '{key} — 版本 {version}',
   migration: {
     title: '迁移版本 {version} 的实例',

@@ -45,6 +45,18 @@ export class DraftsService {
     return this.repo.insert({ kind: input.kind, key: input.key, name: input.name, content: input.content, mode: input.mode ?? 'full', simple: input.simple ?? null }, actor);
   }
 
+  /**
+   * A deployed version opened for editing: a new full-mode BPMN draft with its XML, keyed by the
+   * process key (publishing it makes the key's next version). One draft per key: when there is
+   * one already, 409 and it is left as it is.
+   */
+  async fromDefinition(definitionId: string, actor: string): Promise<Draft> {
+    const [def] = await this.engine.getDefinitions({ id: definitionId });
+    const xml = def ? await this.engine.getDefinitionXml(def.id) : null;
+    if (!def || !xml) throw new LzError('LZ_ERR_DEFINITION_NOT_FOUND', `no process definition '${definitionId}'`);
+    return this.create({ kind: 'bpmn', key: def.key, name: def.name?.trim() ? def.name.slice(0, 255) : def.key, content: xml.content }, actor);
+  }
+
   /** saves on the revision the edit was made on; a stale one → 409 and nothing is overwritten */
   async update(id: string, input: UpdateDraftBody, actor: string): Promise<Draft> {
     checkSize(input.content);

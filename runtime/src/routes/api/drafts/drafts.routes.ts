@@ -10,6 +10,7 @@ import {
   DraftParams,
   DraftValidation,
   errorResponses,
+  FromDefinitionParams,
   PreviewBody,
   PublishResult,
   RoutePreview,
@@ -31,6 +32,20 @@ export async function draftsRoutes(app: FastifyInstance, { drafts }: { drafts: D
     '/api/drafts',
     { config, schema: { tags, summary: 'Create a draft; one per (kind, key): 409 if taken', body: CreateDraftBody, response: { 201: Draft, ...errorResponses } } },
     async (req, reply) => reply.status(201).send(await drafts.create(req.body as Static<typeof CreateDraftBody>, principalOf(req).id)),
+  );
+
+  app.post(
+    '/api/drafts/from-definition/:definitionId',
+    {
+      config,
+      schema: {
+        tags,
+        summary: "A new BPMN draft holding a deployed version's XML, to edit and publish as the next version; 404 no such definition, 409 a draft of its key exists",
+        params: FromDefinitionParams,
+        response: { 201: Draft, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await drafts.fromDefinition((req.params as Static<typeof FromDefinitionParams>).definitionId, principalOf(req).id)),
   );
 
   app.get('/api/drafts/:id', { config, schema: { tags, summary: 'A draft with its content', params: DraftParams, response: { 200: Draft, ...errorResponses } } }, async (req) => drafts.get(idOf(req)));

@@ -8,6 +8,7 @@ export {
   DraftListQuery,
   DraftParams,
   DraftValidation,
+  FromDefinitionParams,
   PreviewBody,
   PublishResult,
   RoutePreview,
